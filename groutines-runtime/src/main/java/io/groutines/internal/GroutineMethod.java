@@ -1,0 +1,236 @@
+package io.groutines.internal;
+
+import io.groutines.Call;
+import io.groutines.Groutine;
+import io.groutines.Phase;
+import io.groutines.TargetException;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A method annotated {@link Groutine}, checked and ready to run: its trigger resolved, its parameters mapped to
+ * the trigger's arguments. Made once (at startup, where it fails with a message naming the class, the method and
+ * the fix); each spawn runs {@link #body(Object)}. Internal; not API.
+ */
+public final class GroutineMethod {
+
+    private static final int CALL_PARAMETER = -1;
+
+    private final Method method;
+
+    private final Groutine annotation;
+
+    private final Target target;
+
+    private final String[] argNames;
+
+    /** For each parameter: the index of the trigger argument it receives, or {@link #CALL_PARAMETER}. */
+    private final int[] bindings;
+
+    private final boolean replaces;
+
+    private GroutineMethod(Method method, Groutine annotation, Target target, String[] argNames, int[] bindings) {
+        this.method = method;
+        this.annotation = annotation;
+        this.target = target;
+        this.argNames = argNames;
+        this.bindings = bindings;
+        this.replaces = target != null && method.getReturnType() != void.class;
+    }
+
+    /**
+     * Finds and checks the {@link Groutine} methods of a class, in a stable order (by name).
+     * @param type the class
+     * @return its groutine methods
+     * @throws TargetException when a trigger or a parameter is wrong; the message names class, method, target and fix
+     */
+    public static List<GroutineMethod> of(Class<?> type) {
+        List<GroutineMethod> found = new ArrayList<>();
+        Method[] methods = type.getDeclaredMethods();
+        Arrays.sort(methods, Comparator.comparing(Method::getName));
+        for (Method m : methods) {
+            Groutine g = m.getAnnotation(Groutine.class);
+            if (g != null) {
+                found.add(of(m, g));
+            }
+        }
+        return found;
+    }
+
+    private static GroutineMethod of(Method method, Groutine g) {
+        String where = method.getDeclaringClass().getName() + "." + method.getName();
+        if (!g.call().isEmpty() && !g.event().isEmpty()) {
+            throw fail(where, g.call() + " / " + g.event(), "It names both a call and an event",
+                    "a groutine has one trigger: keep call or event");
+        }
+        if (Modifier.isStatic(method.getModifiers())) {
+            throw fail(where, g.call(), "It is static", "make the groutine method an instance method");
+        }
+        method.setAccessible(true);
+        Parameter[] parameters = method.getParameters();
+        int[] bindings = new int[parameters.length];
+        if (!g.call().isEmpty()) {
+            Target target;
+            try {
+                ClassLoader loader = method.getDeclaringClass().getClassLoader();
+                target = TargetResolver.resolve(g.call(), loader != null ? loader : ClassLoader.getSystemClassLoader());
+            }
+            catch (TargetException ex) {
+                throw new TargetException(ex.target(), "Groutine " + where + ": " + ex.problem(), ex.fix());
+            }
+            Class<?>[] targetTypes = target.executable().getParameterTypes();
+            String[] names = g.argNames();
+            if (names.length > targetTypes.length) {
+                throw fail(where, g.call(), "argNames " + Arrays.toString(names) + " names " + names.length
+                        + " arguments, but the callable takes " + targetTypes.length, "give at most "
+                        + targetTypes.length + " names, in the callable's parameter order");
+            }
+            int position = 0;
+            for (int i = 0; i < parameters.length; i++) {
+                Parameter p = parameters[i];
+                if (p.getType() == Call.class) {
+                    bindings[i] = CALL_PARAMETER;
+                    continue;
+                }
+                int index;
+                if (names.length > 0) {
+                    if (!p.isNamePresent()) {
+                        throw fail(where, g.call(), "argNames are given but the groutine's parameter names are not in its "
+                                + "class file", "compile the groutine class with -parameters, or drop argNames and bind by position");
+                    }
+                    index = Arrays.asList(names).indexOf(p.getName());
+                    if (index < 0) {
+                        throw fail(where, g.call(), "Parameter '" + p.getName() + "' is not one of argNames "
+                                + Arrays.toString(names), "rename the parameter, or add its name to argNames");
+                    }
+                }
+                else {
+                    index = position++;
+                }
+                if (index >= targetTypes.length) {
+                    throw fail(where, g.call(), "Parameter '" + p.getName() + "' would receive argument " + index
+                            + ", but the callable takes " + targetTypes.length, "remove the parameter, or take the Call and read call.target()");
+                }
+                if (!box(p.getType()).isAssignableFrom(box(targetTypes[index])) && !box(targetTypes[index]).isAssignableFrom(box(p.getType()))) {
+                    throw fail(where, g.call(), "Parameter '" + p.getName() + "' is a " + p.getType().getTypeName()
+                            + " but argument " + index + " is a " + targetTypes[index].getTypeName(),
+                            "declare the parameter as " + targetTypes[index].getTypeName());
+                }
+                bindings[i] = index;
+            }
+            return new GroutineMethod(method, g, target, names, bindings);
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i].getType() == Call.class) {
+                throw fail(where, g.event(), "A Call parameter needs a call trigger",
+                        "trigger the groutine with call = \"...\", or drop the Call parameter");
+            }
+            bindings[i] = i;
+        }
+        if (g.event().isEmpty() && parameters.length > 0) {
+            throw fail(where, "(none)", "A groutine without a trigger takes no parameters",
+                    "add call = \"...\" or event = \"...\", or remove the parameters");
+        }
+        if (g.event().isEmpty() && g.loop()) {
+            throw fail(where, "(none)", "loop = true needs a trigger", "add call = \"...\" or event = \"...\"");
+        }
+        return new GroutineMethod(method, g, null, g.argNames(), bindings);
+    }
+
+    private static TargetException fail(String where, String target, String problem, String fix) {
+        return new TargetException(target, "Groutine " + where + ": " + problem, fix);
+    }
+
+    private static Class<?> box(Class<?> type) {
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    }
+
+    /** @return {@code SimpleClassName.method} */
+    public String name() {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    /** @return the annotated method */
+    public Method method() {
+        return method;
+    }
+
+    /** @return the resolved call target, or {@code null} for an event trigger or none */
+    public Target target() {
+        return target;
+    }
+
+    /** @return a description of the trigger, e.g. {@code FunctionCall(org.example.Foo.bar) ENTER} */
+    public String trigger() {
+        if (target != null) {
+            return "FunctionCall(" + target.path() + ") " + annotation.phase() + (annotation.loop() ? " loop" : "");
+        }
+        if (!annotation.event().isEmpty()) {
+            return "Event(" + annotation.event() + ")" + (annotation.loop() ? " loop" : "");
+        }
+        return "spawn";
+    }
+
+    /**
+     * The code a strand runs for this groutine on a bean.
+     * @param bean an instance of the declaring class
+     * @return the body
+     */
+    public Runnable body(Object bean) {
+        return () -> {
+            do {
+                if (target != null) {
+                    CallView call = Scope.awaitCall(target, null, annotation.phase(), argNames);
+                    Object[] args = new Object[bindings.length];
+                    for (int i = 0; i < bindings.length; i++) {
+                        args[i] = bindings[i] == CALL_PARAMETER ? call : call.arg(bindings[i]);
+                    }
+                    Object result = invoke(bean, args);
+                    if (replaces && result != null) {
+                        call.replaceResult(result);
+                    }
+                }
+                else if (!annotation.event().isEmpty()) {
+                    Object[] data = Scope.awaitEvent(annotation.event());
+                    if (data.length < bindings.length) {
+                        throw new IllegalArgumentException("Groutine " + name() + " takes " + bindings.length
+                                + " parameters but Event(" + annotation.event() + ") was fired with " + data.length + " values");
+                    }
+                    invoke(bean, Arrays.copyOf(data, bindings.length));
+                }
+                else {
+                    invoke(bean, new Object[0]);
+                }
+            }
+            while (annotation.loop());
+        };
+    }
+
+    private Object invoke(Object bean, Object[] args) {
+        try {
+            return method.invoke(bean, args);
+        }
+        catch (InvocationTargetException ex) {
+            throw Sneaky.rethrow(ex.getCause());
+        }
+        catch (IllegalAccessException ex) {
+            throw new IllegalStateException("Groutine " + name() + " cannot be invoked", ex);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("Groutine " + name() + " cannot take the trigger's arguments "
+                    + Arrays.toString(args) + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " <- " + trigger();
+    }
+}
