@@ -2,8 +2,6 @@ package io.groutines.internal;
 
 import io.groutines.Phase;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.reflect.Member;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +31,6 @@ public final class Scope {
     private static final AtomicLong LIVE_TASKS = new AtomicLong();
 
     private static final AtomicLong DISPATCHED = new AtomicLong();
-
-    /** Whether spawn checks that no monitor is held (costly, so on with assertions or by system property). */
-    private static final boolean CHECK_MONITORS = Boolean.getBoolean("groutines.checkMonitors")
-            || Scope.class.desiredAssertionStatus();
 
     private final long id = IDS.incrementAndGet();
 
@@ -175,35 +169,17 @@ public final class Scope {
      * @param taskName for messages and monitoring
      * @param body the groutine's code
      * @return the task
-     * @throws IllegalStateException when the scope is closed, or a monitor is held and the check is on
+     * @throws IllegalStateException when the scope is closed
      */
     public Task spawn(String taskName, Runnable body) {
         if (closed) {
             throw new IllegalStateException("Hub '" + name + "' is closed: groutine '" + taskName + "' cannot be spawned in it");
-        }
-        if (CHECK_MONITORS) {
-            requireNoMonitor(taskName);
         }
         Task task = new Task(this, taskName, body);
         tasks.add(task);
         LIVE_TASKS.incrementAndGet();
         task.start();
         return task;
-    }
-
-    /**
-     * A continuation first started while the thread holds a monitor takes the monitor with it when it suspends
-     * (JDK 25): the lock would no longer protect anything. Refuse to start one there.
-     */
-    private static void requireNoMonitor(String taskName) {
-        Thread thread = Thread.currentThread();
-        ThreadInfo[] info = ManagementFactory.getThreadMXBean().getThreadInfo(new long[] { thread.threadId() }, true, false);
-        if (info.length == 1 && info[0] != null && info[0].getLockedMonitors().length > 0) {
-            throw new IllegalStateException("Groutine '" + taskName + "' cannot be spawned while thread '" + thread.getName()
-                    + "' holds a monitor (" + info[0].getLockedMonitors()[0] + "): a coroutine first started inside a "
-                    + "synchronized block would carry the lock away when it suspends. Spawn it where no lock is held "
-                    + "(a request filter, a test, a runner).");
-        }
     }
 
     /** Called by a task whose body has ended. */

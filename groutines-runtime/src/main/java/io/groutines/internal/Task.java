@@ -152,6 +152,15 @@ public final class Task {
             scope.unregister(waiter);
             throw new GroutineExit("Groutine '" + name + "' was killed");
         }
+        if (Monitors.CHECKED) {
+            try {
+                Monitors.requireNoneHeld(name, "wait for " + waiter);
+            }
+            catch (IllegalStateException ex) {
+                scope.unregister(waiter);
+                throw ex;
+            }
+        }
         waiting = waiter;
         state = State.SUSPENDED;
         try {

@@ -1,0 +1,313 @@
+package io.groutines;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StrandTest {
+
+    private static final ThreadLocal<String> REQUEST = new ThreadLocal<>();
+
+    private final Hub hub = Hub.open("strand-test");
+
+    @AfterEach
+    void close() {
+        hub.close();
+        REQUEST.remove();
+    }
+
+    @Test
+    void spawnRunsTheBodyAtOnceUpToItsFirstSuspension() {
+        List<String> steps = new ArrayList<>();
+        Strand strand = hub.spawn("steps", () -> {
+            steps.add("started");
+            Event.named("GO").await();
+            steps.add("resumed");
+        });
+        assertThat(steps).containsExactly("started");
+        assertThat(strand.isAlive()).isTrue();
+        assertThat(strand.waitingFor()).contains("Event(GO)");
+        Event.named("GO").fire();
+        assertThat(steps).containsExactly("started", "resumed");
+        assertThat(strand.isAlive()).isFalse();
+        assertThat(hub.strands()).isEmpty();
+    }
+
+    @Test
+    void aGroutineRunsOnTheThreadThatResumesItAndSeesItsThreadLocals() throws Exception {
+        AtomicReference<Thread> seenThread = new AtomicReference<>();
+        AtomicReference<String> seenLocal = new AtomicReference<>();
+        hub.spawn(() -> {
+            Event.named("GO").await();
+            seenThread.set(Thread.currentThread());
+            seenLocal.set(REQUEST.get());
+        });
+        REQUEST.set("request-1");
+        Event.named("GO").fire();
+        assertThat(seenThread.get()).isSameAs(Thread.currentThread());
+        assertThat(seenLocal.get()).isEqualTo("request-1");
+    }
+
+    @Test
+    void aGroutineResumedOnAnotherThreadSeesThatThread() throws Exception {
+        AtomicReference<Thread> seen = new AtomicReference<>();
+        Hub other = Hub.create("moving");
+        try (Hub.Binding binding = other.bind()) {
+            other.spawn(() -> {
+                Event.named("GO").await();
+                seen.set(Thread.currentThread());
+            });
+        }
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try (Hub.Binding binding = other.bind()) {
+                Event.named("GO").fire();
+            }
+        });
+        thread.join();
+        assertThat(seen.get()).isSameAs(thread);
+        other.close();
+    }
+
+    @Test
+    void switchToExchangesDataWithTheParentBothWays() {
+        Strand echo = hub.spawn("echo", () -> {
+            Object[] in = Strand.switchToParent("ready");
+            while (true) {
+                in = Strand.switchToParent("echo:" + in[0]);
+            }
+        });
+        assertThat(echo.switchTo("a")).containsExactly("echo:a");
+        assertThat(echo.switchTo("b")).containsExactly("echo:b");
+        echo.kill();
+        assertThat(echo.isAlive()).isFalse();
+    }
+
+    @Test
+    void switchToOnAGroutineThatWaitsForSomethingElseIsRefused() {
+        Strand strand = hub.spawn("waiter", () -> Event.named("X").await());
+        assertThatThrownBy(() -> strand.switchTo("data"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("waiting for Event(X)");
+    }
+
+    @Test
+    void resumingAnEndedGroutineIsAClearError() {
+        Strand done = hub.spawn("done", () -> { });
+        assertThat(done.isAlive()).isFalse();
+        assertThatThrownBy(() -> done.switchTo()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'done' has ended");
+    }
+
+    @Test
+    void killThrowsGroutineExitAtTheSuspensionPointSoFinallyBlocksRun() {
+        List<String> log = new ArrayList<>();
+        Strand strand = hub.spawn("victim", () -> {
+            try {
+                Event.named("NEVER").await();
+                log.add("not reached");
+            }
+            catch (Exception ex) {
+                log.add("an Exception handler must not catch the kill");
+            }
+            finally {
+                log.add("finally");
+            }
+        });
+        strand.kill();
+        assertThat(log).containsExactly("finally");
+        assertThat(strand.isAlive()).isFalse();
+        assertThat(Event.named("NEVER").fire()).isZero();
+    }
+
+    @Test
+    void killingAnEndedGroutineDoesNothing() {
+        Strand strand = hub.spawn(() -> { });
+        strand.kill();
+        strand.kill();
+        assertThat(strand.isAlive()).isFalse();
+    }
+
+    @Test
+    void aGroutineThatSwallowsTheKillCannotWaitAgain() {
+        List<String> log = new ArrayList<>();
+        Strand stubborn = hub.spawn("stubborn", () -> {
+            try {
+                Event.named("A").await();
+            }
+            catch (GroutineExit exit) {
+                log.add("caught " + exit.getMessage());
+            }
+            try {
+                Event.named("B").await();
+            }
+            catch (GroutineExit exit) {
+                log.add("killed again at once");
+                throw exit;
+            }
+        });
+        stubborn.kill();
+        assertThat(log).containsExactly("caught Groutine 'stubborn' was killed", "killed again at once");
+        assertThat(stubborn.isAlive()).isFalse();
+    }
+
+    @Test
+    void aGroutineCanKillItself() {
+        List<String> log = new ArrayList<>();
+        Strand strand = hub.spawn("self", () -> {
+            try {
+                Strand.current().orElseThrow().kill();
+                log.add("not reached");
+            }
+            finally {
+                log.add("finally");
+            }
+        });
+        assertThat(log).containsExactly("finally");
+        assertThat(strand.isAlive()).isFalse();
+    }
+
+    @Test
+    void anExceptionEscapingAGroutineReachesTheCodeThatResumedIt() {
+        hub.spawn("thrower", () -> {
+            Event.named("GO").await();
+            throw new IllegalArgumentException("from the groutine");
+        });
+        assertThatThrownBy(() -> Event.named("GO").fire()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("from the groutine");
+        assertThat(hub.strands()).isEmpty();
+    }
+
+    @Test
+    void aCheckedExceptionEscapingAGroutineAtSpawnReachesTheSpawnerUnwrapped() {
+        assertThatThrownBy(() -> hub.spawn("checked", () -> {
+            throw Greeter.<RuntimeException>sneakyThrow(new IOException("disk"));
+        })).isInstanceOf(IOException.class).hasMessage("disk");
+    }
+
+    @Test
+    void anExceptionCrossesIntoTheGroutineThroughKill() {
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Strand strand = hub.spawn(() -> {
+            try {
+                Event.named("X").await();
+            }
+            catch (GroutineExit exit) {
+                seen.set(exit);
+                throw exit;
+            }
+        });
+        strand.kill();
+        assertThat(seen.get()).isInstanceOf(GroutineExit.class).hasMessageContaining("was killed");
+    }
+
+    @Test
+    void awaitOutsideAGroutineIsAClearError() {
+        assertThatThrownBy(() -> Event.named("X").await()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside a groutine").hasMessageContaining("Hub.spawn");
+        assertThatThrownBy(() -> Strand.switchToParent()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outside a groutine");
+    }
+
+    @Test
+    void aGroutineResumedInsideAMonitorRunsButMayNotSuspendThere() throws Exception {
+        // surefire runs with assertions enabled, which turns the monitor check on
+        Object lock = new Object();
+        List<String> log = new ArrayList<>();
+        Strand strand = hub.spawn("under-lock", () -> {
+            Event.named("LOCKED").await();
+            log.add("resumed");
+            try {
+                Event.named("AGAIN").await();
+            }
+            catch (IllegalStateException refused) {
+                log.add(refused.getMessage());
+            }
+        });
+        CountDownLatch otherGotLock = new CountDownLatch(1);
+        synchronized (lock) {
+            Event.named("LOCKED").fire();
+            assertThat(Thread.holdsLock(lock)).as("the caller keeps its lock").isTrue();
+            Thread other = Thread.ofPlatform().start(() -> {
+                synchronized (lock) {
+                    otherGotLock.countDown();
+                }
+            });
+            assertThat(otherGotLock.await(200, TimeUnit.MILLISECONDS)).as("the lock still excludes other threads").isFalse();
+        }
+        assertThat(otherGotLock.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).isEqualTo("resumed");
+        assertThat(log.get(1)).contains("'under-lock' cannot wait for Event(AGAIN)").contains("holds a monitor")
+                .contains("java.lang.Object@");
+        assertThat(strand.isAlive()).isFalse();
+    }
+
+    @Test
+    void aGroutineSpawnedInsideAMonitorMayNotSuspendThere() {
+        Object lock = new Object();
+        synchronized (lock) {
+            assertThatThrownBy(() -> hub.spawn("locked", () -> Event.named("X").await()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("holds a monitor").hasMessageContaining("spawn groutines where no lock is held");
+            assertThat(Thread.holdsLock(lock)).isTrue();
+        }
+        assertThat(hub.strands()).isEmpty();
+        assertThat(Event.named("X").fire()).isZero();
+    }
+
+    @Test
+    void aGroutineMayRunCodeThatLocksBetweenItsSuspensions() {
+        Object lock = new Object();
+        List<Boolean> held = new ArrayList<>();
+        hub.spawn(() -> {
+            while (true) {
+                Event.named("TICK").await();
+                synchronized (lock) {
+                    held.add(Thread.holdsLock(lock));
+                }
+            }
+        });
+        Event.named("TICK").fire();
+        Event.named("TICK").fire();
+        assertThat(held).containsExactly(true, true);
+    }
+
+    @Test
+    void suspendingInsideAStaticInitializerIsAClearError() {
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        hub.spawn("initializer", () -> {
+            try {
+                SuspendsInInitializer.touch();
+            }
+            catch (Throwable ex) {
+                error.set(ex);
+            }
+        });
+        Throwable cause = error.get() instanceof ExceptionInInitializerError e ? e.getCause() : error.get();
+        assertThat(cause).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot suspend here").hasMessageContaining("static initializer")
+                .hasMessageContaining("Pinned: NATIVE");
+        assertThat(hub.strands()).isEmpty();
+        assertThat(Event.named("IN-CLINIT").fire()).isZero();
+    }
+
+    static final class SuspendsInInitializer {
+
+        static {
+            Event.named("IN-CLINIT").await();
+        }
+
+        static void touch() {
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.groutines;
+
+import io.groutines.internal.Interception;
+import io.groutines.internal.Invocation;
+
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * What woven code does around a call, written by hand so that the core can be tested without a weaver: the
+ * protocol of {@link Interception}.
+ */
+final class Woven {
+
+    /** The original body of an intercepted callable. */
+    @FunctionalInterface
+    interface Body {
+        Object run(Object[] args) throws Throwable;
+    }
+
+    private Woven() {
+    }
+
+    static Object call(Executable callable, Object target, Object[] args, Body body) throws Throwable {
+        if (!Interception.armed()) {
+            return body.run(args);
+        }
+        Invocation inv = Interception.enter(callable, target, args);
+        if (inv == null) {
+            return body.run(args);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            result = body.run(inv.arguments());
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    static Method method(Class<?> type, String name) {
+        return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+    }
+}
