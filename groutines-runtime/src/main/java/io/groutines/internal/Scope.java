@@ -32,6 +32,9 @@ public final class Scope {
 
     private static final AtomicLong DISPATCHED = new AtomicLong();
 
+    /** Orders waiters across the nested scopes of a thread: the order they started waiting. */
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
     private final long id = IDS.incrementAndGet();
 
     private final String name;
@@ -41,8 +44,6 @@ public final class Scope {
     private final Map<String, List<Waiter>> calls = new HashMap<>();
 
     private final Map<String, List<Waiter>> events = new HashMap<>();
-
-    private long sequence;
 
     private Thread boundThread;
 
@@ -312,7 +313,7 @@ public final class Scope {
         if (closed) {
             throw new IllegalStateException("Hub '" + name + "' is closed: " + waiter.task.name() + " cannot wait in it");
         }
-        waiter.sequence = ++sequence;
+        waiter.sequence = SEQUENCE.incrementAndGet();
         waiter.registered = true;
         Map<String, List<Waiter>> table = switch (waiter.kind) {
             case CALL -> calls;
