@@ -86,10 +86,11 @@ public class HighlightedPage {
             Token last = null;
             for (Token token = lexer.getTokenList(line, state, lineStart); token != null; token = token.getNextToken()) {
                 last = token;
-                if (token.length() > 0) {
+                String lexeme = token.getType() == TokenTypes.NULL ? null : token.getLexeme();
+                if (lexeme != null && !lexeme.isEmpty()) {
                     int type = token.getType() < 0
                             ? lexer.getClosestStandardTokenTypeForInternalType(token.getType()) : token.getType();
-                    spans.add(type == TokenTypes.WHITESPACE ? null : TokenClasses.of(type), token.getLexeme());
+                    spans.add(type == TokenTypes.WHITESPACE ? null : TokenClasses.of(type), lexeme);
                 }
             }
             // the last token's type carries the lexer's state into the next line (an open comment, string, ...)
