@@ -3,6 +3,7 @@ package io.groutines.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 import io.groutines.demo.Api.Reply;
 
@@ -21,7 +22,8 @@ class HighlightTest extends ApiTestSupport {
         Reply reply = page(id);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.header("Content-Type")).isEqualToIgnoringWhitespace("text/html;charset=utf-8");
+        assertThat(MediaType.parseMediaType(reply.header("Content-Type")))
+                .isEqualTo(MediaType.parseMediaType("text/html; charset=utf-8"));
         assertThat(reply.body()).startsWith("<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01//EN\"")
                 .contains("<title>Fib &lt;1&gt;</title>", "<h2>Fib &lt;1&gt;</h2>")
                 .contains("body { background: #272822; color: #F8F8F2 }") // monokai

@@ -20,6 +20,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -60,8 +61,15 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(invalidBasicCredentials(refusals)))
                 .formLogin(form -> form.loginPage(LOGIN_PATH)
                         .loginProcessingUrl(LOGIN_PATH)
-                        .successHandler((request, response, authentication) ->
-                                LoginPage.redirectToNext(request, response))
+                        .successHandler((request, response, authentication) -> {
+                            // Django rotates the CSRF token at login and sets the new cookie at once; Spring only
+                            // clears the old one, so the new token is generated (and its cookie written) here
+                            CsrfToken rotated = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+                            if (rotated != null) {
+                                rotated.getToken();
+                            }
+                            LoginPage.redirectToNext(request, response);
+                        })
                         .failureHandler((request, response, exception) ->
                                 loginPage.renderFailure(request, response)))
                 .logout(logout -> logout.logoutUrl(LOGOUT_PATH)

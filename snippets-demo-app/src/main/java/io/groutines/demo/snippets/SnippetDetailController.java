@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.groutines.demo.web.ApiLinks;
@@ -73,7 +74,14 @@ public class SnippetDetailController {
         return new ResponseEntity<>(HttpStatus.NO_CONTENT);
     }
 
-    /** OPTIONS, and a 405 for any other method, once permissions are checked as DRF checks them first. */
+    /** OPTIONS: the view's metadata (Spring would answer it by itself otherwise, with its own Allow list). */
+    @RequestMapping(method = RequestMethod.OPTIONS)
+    public ResponseEntity<ViewMetadata> options(HttpServletRequest request) {
+        checkPermissions(request);
+        return UnmappedMethods.answer(request, SnippetDetailController.class);
+    }
+
+    /** Any method without a handler: a 405, once permissions are checked, as DRF checks them first. */
     @RequestMapping
     public ResponseEntity<ViewMetadata> otherMethods(HttpServletRequest request) {
         checkPermissions(request);

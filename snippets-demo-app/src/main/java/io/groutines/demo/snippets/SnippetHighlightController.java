@@ -1,7 +1,5 @@
 package io.groutines.demo.snippets;
 
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -11,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.groutines.demo.web.ApiView;
@@ -24,7 +23,7 @@ import io.groutines.demo.web.UnmappedMethods.ViewMetadata;
 @ApiView(name = "Highlight", allow = {"GET", "HEAD", "OPTIONS"}, renders = "text/html")
 public class SnippetHighlightController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    private static final MediaType HTML = MediaType.parseMediaType("text/html; charset=utf-8");
 
     private final SnippetRepository snippets;
     private final SnippetPermissions permissions;
@@ -44,7 +43,14 @@ public class SnippetHighlightController {
         return new ResponseEntity<>(snippet.getHighlighted(), headers, HttpStatus.OK);
     }
 
-    /** OPTIONS, and a 405 for any other method, once permissions are checked as DRF checks them first. */
+    /** OPTIONS: the view's metadata (Spring would answer it by itself otherwise, with its own Allow list). */
+    @RequestMapping(method = RequestMethod.OPTIONS)
+    public ResponseEntity<ViewMetadata> options(HttpServletRequest request) {
+        checkPermissions(request);
+        return UnmappedMethods.answer(request, SnippetHighlightController.class);
+    }
+
+    /** Any method without a handler: a 405, once permissions are checked, as DRF checks them first. */
     @RequestMapping
     public ResponseEntity<ViewMetadata> otherMethods(HttpServletRequest request) {
         checkPermissions(request);

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.groutines.demo.security.CurrentUser;
@@ -87,7 +88,14 @@ public class SnippetListController {
         return new ResponseEntity<>(created, headers, HttpStatus.CREATED);
     }
 
-    /** OPTIONS, and a 405 for any other method, once permissions are checked as DRF checks them first. */
+    /** OPTIONS: the view's metadata (Spring would answer it by itself otherwise, with its own Allow list). */
+    @RequestMapping(method = RequestMethod.OPTIONS)
+    public ResponseEntity<ViewMetadata> options(HttpServletRequest request) {
+        checkPermissions(request);
+        return UnmappedMethods.answer(request, SnippetListController.class);
+    }
+
+    /** Any method without a handler: a 405, once permissions are checked, as DRF checks them first. */
     @RequestMapping
     public ResponseEntity<ViewMetadata> otherMethods(HttpServletRequest request) {
         checkPermissions(request);

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.groutines.demo.web.UnmappedMethods.ViewMetadata;
@@ -28,6 +29,13 @@ public class ApiRootController {
         return new ResponseEntity<>(body, HttpStatus.OK);
     }
 
+    /** OPTIONS: the view's metadata (Spring would answer it by itself otherwise, with its own Allow list). */
+    @RequestMapping(method = RequestMethod.OPTIONS)
+    public ResponseEntity<ViewMetadata> options(HttpServletRequest request) {
+        return UnmappedMethods.answer(request, ApiRootController.class);
+    }
+
+    /** Any method without a handler: a 405, once permissions are checked, as DRF checks them first. */
     @RequestMapping
     public ResponseEntity<ViewMetadata> otherMethods(HttpServletRequest request) {
         return UnmappedMethods.answer(request, ApiRootController.class);
