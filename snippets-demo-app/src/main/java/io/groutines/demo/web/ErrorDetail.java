@@ -1,0 +1,5 @@
+package io.groutines.demo.web;
+
+/** DRF's error body for everything but field errors: {@code {"detail": "..."}}. */
+public record ErrorDetail(String detail) {
+}
