@@ -36,6 +36,12 @@ public final class Agent {
 
     private static boolean started;
 
+    /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
+    static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
+
+    /** The platform loader defines JDK classes only, and cannot see the aspects: the weaver would report errors. */
+    private static final String PLATFORM_LOADER = "jdk.internal.loader.ClassLoaders$PlatformClassLoader";
+
     private Agent() {
     }
 
@@ -126,6 +132,8 @@ public final class Agent {
             String own = file.toUri().toString();
             String given = System.getProperty(CONFIGURATION_PROPERTY);
             System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);
+            String skip = System.getProperty(SKIP_PROPERTY);
+            System.setProperty(SKIP_PROPERTY, skip == null || skip.isBlank() ? PLATFORM_LOADER : skip + "," + PLATFORM_LOADER);
         }
         catch (IOException ex) {
             throw new IllegalStateException("The groutines agent cannot write the weaver's configuration to the temporary "
