@@ -92,6 +92,10 @@ public final class Invocation {
             throw new IllegalStateException("setArg on " + describe() + " at " + phase
                     + ": arguments can be replaced only at ENTER, before the callable runs");
         }
+        if (!resultReplaceable && callable instanceof Constructor<?>) {
+            throw new UnsupportedOperationException("The arguments of " + describe() + " cannot be replaced here: a "
+                    + "constructor is observed at its execution, where its arguments can be read, not changed");
+        }
         if (index < 0 || index >= args.length) {
             throw new IndexOutOfBoundsException("setArg(" + index + ") on " + describe() + ", which takes " + args.length + " arguments");
         }

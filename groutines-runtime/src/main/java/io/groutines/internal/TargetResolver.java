@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,26 @@ import java.util.stream.Collectors;
  */
 public final class TargetResolver {
 
+    /** A check every resolved target must pass; the weaving layer installs one while its weaver runs. */
+    private static volatile Consumer<Target> verifier;
+
     private TargetResolver() {
+    }
+
+    /**
+     * Installs a check that every target resolved from now on must pass, e.g. that its class is woven.
+     * @param check throws {@link TargetException} for a target whose calls cannot be seen; {@code null} for none
+     */
+    public static void verifyWith(Consumer<Target> check) {
+        verifier = check;
+    }
+
+    private static Target verified(Target target) {
+        Consumer<Target> check = verifier;
+        if (check != null) {
+            check.accept(target);
+        }
+        return target;
     }
 
     /**
@@ -58,7 +78,7 @@ public final class TargetResolver {
         String className = trimmed.substring(0, dot);
         String member = trimmed.substring(dot + 1);
         Class<?> owner = loadClass(path, className, loader);
-        return resolve(path, owner, member, params == null ? null : parseParameters(path, params, loader));
+        return verified(resolve(path, owner, member, params == null ? null : parseParameters(path, params, loader)));
     }
 
     /**
@@ -74,10 +94,10 @@ public final class TargetResolver {
         if (paren >= 0 && member.endsWith(")")) {
             ClassLoader loader = owner.getClassLoader() != null ? owner.getClassLoader()
                     : ClassLoader.getSystemClassLoader();
-            return resolve(path, owner, member.substring(0, paren),
-                    parseParameters(path, member.substring(paren + 1, member.length() - 1), loader));
+            return verified(resolve(path, owner, member.substring(0, paren),
+                    parseParameters(path, member.substring(paren + 1, member.length() - 1), loader)));
         }
-        return resolve(path, owner, member, null);
+        return verified(resolve(path, owner, member, null));
     }
 
     private static Target resolve(String path, Class<?> owner, String member, Class<?>[] params) {

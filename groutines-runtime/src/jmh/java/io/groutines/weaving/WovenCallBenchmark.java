@@ -1,0 +1,107 @@
+package io.groutines.weaving;
+
+import io.groutines.FunctionCall;
+import io.groutines.Hub;
+import io.groutines.Phase;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cost of weaving: the same two-argument {@code int} method, a two-argument {@code String} method and the
+ * same constructor, unwoven
+ * ({@code bench.plain}), woven with nothing listening ({@code bench.woven}), and woven with one groutine that
+ * handles every call at ENTER and EXIT. Not compiled by the build; see {@code docs/weaving.md} for how to run it:
+ * the JVM needs {@code -javaagent:groutines-runtime-VERSION-agent.jar=io.groutines.weaving.bench.woven..*}, which
+ * JMH's forks inherit.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class WovenCallBenchmark {
+
+    private final io.groutines.weaving.bench.plain.Adder plain = new io.groutines.weaving.bench.plain.Adder(1);
+
+    private final io.groutines.weaving.bench.woven.Adder woven = new io.groutines.weaving.bench.woven.Adder(1);
+
+    private int a = 2;
+
+    private int b = 3;
+
+    private String s = "ab";
+
+    private String t = "abc";
+
+    @Benchmark
+    public int unwovenCall() {
+        return plain.add(a, b);
+    }
+
+    @Benchmark
+    public int wovenDormantCall() {
+        return woven.add(a, b);
+    }
+
+    @Benchmark
+    public String unwovenReferenceCall() {
+        return plain.longer(s, t);
+    }
+
+    @Benchmark
+    public String wovenDormantReferenceCall() {
+        return woven.longer(s, t);
+    }
+
+    @Benchmark
+    public Object unwovenConstructor() {
+        return new io.groutines.weaving.bench.plain.Adder(a);
+    }
+
+    @Benchmark
+    public Object wovenDormantConstructor() {
+        return new io.groutines.weaving.bench.woven.Adder(a);
+    }
+
+    @Benchmark
+    public int wovenListenedCall(Listening listening) {
+        return woven.add(a, b);
+    }
+
+    /** One groutine that waits for every call of {@code woven.Adder.add}, at ENTER and at EXIT. */
+    @State(Scope.Thread)
+    public static class Listening {
+
+        private Hub hub;
+
+        @Setup
+        public void listen() {
+            hub = Hub.open("benchmark");
+            hub.spawn(() -> {
+                FunctionCall add = FunctionCall.of(io.groutines.weaving.bench.woven.Adder.class, "add");
+                while (true) {
+                    add.await(Phase.ENTER);
+                    add.await(Phase.EXIT);
+                }
+            });
+        }
+
+        @TearDown
+        public void close() {
+            hub.close();
+        }
+    }
+}

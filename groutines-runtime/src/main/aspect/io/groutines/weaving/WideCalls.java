@@ -1,0 +1,50 @@
+package io.groutines.weaving;
+
+import io.groutines.internal.Interception;
+import io.groutines.internal.Invocation;
+
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+
+/**
+ * Interception for methods with nine or more parameters, which {@link WovenCalls} does not bind one by one.
+ *
+ * <p>Annotation style, so that {@code proceed} can take an argument array of any length. The price is paid on
+ * every call, even dormant: the weaver builds the join point and boxes the arguments before this advice runs
+ * (about 10–20 ns and an allocation). Methods that wide are rare, and rarely hot.
+ */
+@Aspect
+public class WideCalls {
+
+    /**
+     * Same protocol as {@link WovenCalls}, with the receiver and arguments taken from the join point.
+     * @param call the join point
+     * @return what the caller receives
+     * @throws Throwable what the method or a groutine throws
+     */
+    @Around("execution(* *(*, *, *, *, *, *, *, *, *, ..)) && !within(io.groutines.*) "
+            + "&& !within(io.groutines.internal..*) && !within(io.groutines.weaving.*) && !within(org.aspectj..*)")
+    public Object call(ProceedingJoinPoint call) throws Throwable {
+        if (!Interception.armed()) {
+            return call.proceed();
+        }
+        Invocation inv = Interception.enter(((MethodSignature) call.getStaticPart().getSignature()).getMethod(),
+                call.getThis(), call.getArgs());
+        if (inv == null) {
+            return call.proceed();
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            result = call.proceed(inv.arguments());
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+}

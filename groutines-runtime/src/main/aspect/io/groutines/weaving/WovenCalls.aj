@@ -1,0 +1,456 @@
+package io.groutines.weaving;
+
+import io.groutines.internal.Interception;
+import io.groutines.internal.Invocation;
+
+import org.aspectj.lang.JoinPoint;
+import org.aspectj.lang.reflect.MethodSignature;
+
+import java.lang.reflect.Method;
+
+/**
+ * Turns executions of methods and constructors of the classes in the weave scope into calls that groutines can
+ * await. Registered with the load-time weaver by the groutines agent ({@link Agent}); the weave scope itself is the
+ * weaver's {@code <include>} list, written by {@link WeaveScope}.
+ *
+ * <p>Why code style, one advice per arity: the dormant path (no groutine waits for any call in the JVM) must cost
+ * about a nanosecond and allocate nothing. Each around advice binds its arguments itself ({@code args(a0, a1)}),
+ * tests {@link Interception#armed()} first and then proceeds with those same arguments; it touches only
+ * {@code thisJoinPointStaticPart}, a constant of the woven class. Nothing escapes on that path, so the JIT removes
+ * the closure and the boxing. Annotation-style advice, or any use of {@code thisJoinPoint}, would build a join
+ * point object with boxed arguments on every call before the test could run. Methods with more than eight
+ * parameters go to {@link WideCalls}, which pays that price.
+ *
+ * <p>Constructors are observed with before/after advice only: around advice on a constructor execution moves its
+ * body out of {@code <init>}, and the JVM then refuses its writes to final fields. See {@link Constructions}.
+ *
+ * <p>Written from one template per arity (0 to 8, instance and static); keep them alike when changing one.
+ */
+public aspect WovenCalls {
+
+    /** Never the groutines runtime itself, nor AspectJ: the weaver's excludes say so too, this is the second lock. */
+    pointcut scope(): !within(io.groutines.*) && !within(io.groutines.internal..*) && !within(io.groutines.weaving.*)
+            && !within(org.aspectj..*);
+
+    pointcut instanceMethod(): execution(!static * *(..)) && scope();
+
+    pointcut staticMethod(): execution(static * *(..)) && scope();
+
+    pointcut constructor(): execution(new(..)) && scope();
+
+    /** @return the method a join point executes; the signature caches it after the first look-up */
+    static Method method(JoinPoint.StaticPart part) {
+        return ((MethodSignature) part.getSignature()).getMethod();
+    }
+
+    Object around(Object self): instanceMethod() && this(self) && args() {
+        if (!Interception.armed()) {
+            return proceed(self);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[0]);
+        if (inv == null) {
+            return proceed(self);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            result = proceed(self);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0): instanceMethod() && this(self) && args(a0) {
+        if (!Interception.armed()) {
+            return proceed(self, a0);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0 });
+        if (inv == null) {
+            return proceed(self, a0);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1): instanceMethod() && this(self) && args(a0, a1) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1 });
+        if (inv == null) {
+            return proceed(self, a0, a1);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1, Object a2): instanceMethod() && this(self) && args(a0, a1, a2) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1, a2);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2 });
+        if (inv == null) {
+            return proceed(self, a0, a1, a2);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1], args[2]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1, Object a2, Object a3): instanceMethod() && this(self) && args(a0, a1, a2, a3) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1, a2, a3);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3 });
+        if (inv == null) {
+            return proceed(self, a0, a1, a2, a3);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1], args[2], args[3]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1, a2, a3, a4);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4 });
+        if (inv == null) {
+            return proceed(self, a0, a1, a2, a3, a4);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1], args[2], args[3], args[4]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1, a2, a3, a4, a5);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5 });
+        if (inv == null) {
+            return proceed(self, a0, a1, a2, a3, a4, a5);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1], args[2], args[3], args[4], args[5]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5, a6) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1, a2, a3, a4, a5, a6);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
+        if (inv == null) {
+            return proceed(self, a0, a1, a2, a3, a4, a5, a6);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5, a6, a7) {
+        if (!Interception.armed()) {
+            return proceed(self, a0, a1, a2, a3, a4, a5, a6, a7);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
+        if (inv == null) {
+            return proceed(self, a0, a1, a2, a3, a4, a5, a6, a7);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(self, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(): staticMethod() && args() {
+        if (!Interception.armed()) {
+            return proceed();
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[0]);
+        if (inv == null) {
+            return proceed();
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            result = proceed();
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0): staticMethod() && args(a0) {
+        if (!Interception.armed()) {
+            return proceed(a0);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0 });
+        if (inv == null) {
+            return proceed(a0);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1): staticMethod() && args(a0, a1) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1 });
+        if (inv == null) {
+            return proceed(a0, a1);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1, Object a2): staticMethod() && args(a0, a1, a2) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1, a2);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2 });
+        if (inv == null) {
+            return proceed(a0, a1, a2);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1], args[2]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1, Object a2, Object a3): staticMethod() && args(a0, a1, a2, a3) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1, a2, a3);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3 });
+        if (inv == null) {
+            return proceed(a0, a1, a2, a3);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1], args[2], args[3]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1, Object a2, Object a3, Object a4): staticMethod() && args(a0, a1, a2, a3, a4) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1, a2, a3, a4);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4 });
+        if (inv == null) {
+            return proceed(a0, a1, a2, a3, a4);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1], args[2], args[3], args[4]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5): staticMethod() && args(a0, a1, a2, a3, a4, a5) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1, a2, a3, a4, a5);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5 });
+        if (inv == null) {
+            return proceed(a0, a1, a2, a3, a4, a5);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1], args[2], args[3], args[4], args[5]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6): staticMethod() && args(a0, a1, a2, a3, a4, a5, a6) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1, a2, a3, a4, a5, a6);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
+        if (inv == null) {
+            return proceed(a0, a1, a2, a3, a4, a5, a6);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7): staticMethod() && args(a0, a1, a2, a3, a4, a5, a6, a7) {
+        if (!Interception.armed()) {
+            return proceed(a0, a1, a2, a3, a4, a5, a6, a7);
+        }
+        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
+        if (inv == null) {
+            return proceed(a0, a1, a2, a3, a4, a5, a6, a7);
+        }
+        if (inv.skipsOriginal()) {
+            return Interception.exit(inv, inv.replacement(), null);
+        }
+        Object result;
+        try {
+            Object[] args = inv.arguments();
+            result = proceed(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
+        }
+        catch (Throwable ex) {
+            return Interception.exit(inv, null, ex);
+        }
+        return Interception.exit(inv, result, null);
+    }
+
+    // ---- constructors: observed, never wrapped -------------------------------------------------------------------
+
+    /** ENTER. The if() test runs before the join point object is made (lazy thisJoinPoint), so dormant costs a read. */
+    before(Object self): constructor() && this(self) && if(Interception.armed()) {
+        Constructions.enter(thisJoinPointStaticPart, self, thisJoinPoint.getArgs());
+    }
+
+    /** EXIT with the new object. */
+    after(Object self) returning: constructor() && this(self) && if(Constructions.pending()) {
+        Constructions.exit(self, null);
+    }
+
+    /** EXIT with the constructor's exception, which is rethrown (or a groutine's instead). */
+    after(Object self) throwing(Throwable ex): constructor() && this(self) && if(Constructions.pending()) {
+        Constructions.exit(self, ex);
+    }
+}

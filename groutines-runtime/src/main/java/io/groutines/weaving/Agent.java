@@ -1,0 +1,143 @@
+package io.groutines.weaving;
+
+import io.groutines.internal.Interception;
+import io.groutines.internal.TargetResolver;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The groutines agent: opens {@code jdk.internal.vm} to the runtime, whose strands run on its continuations, and
+ * starts AspectJ's load-time weaver with the groutines aspects on the {@link WeaveScope}.
+ *
+ * <p>Two ways in:
+ * <ul>
+ * <li>{@code java -javaagent:groutines-runtime-VERSION-agent.jar[=com.example..*,...] ...} — the weaver runs
+ * before any application class is loaded, so everything in the scope is woven. The complete path.</li>
+ * <li>{@link #attach()} from a running JVM — installs the agent through {@code byte-buddy-agent}. Classes loaded
+ * before that are never woven; {@code attach} returns the declared targets it came too late for.</li>
+ * </ul>
+ *
+ * <p>The weaver is configured by a generated {@code aop.xml} in a temporary file, named by the system property
+ * {@value #CONFIGURATION_PROPERTY} (appended to, when it was set already). The weaver reads no other
+ * configuration unless that property named some, so {@code aop.xml} files that libraries ship are not activated
+ * behind the application's back.
+ */
+public final class Agent {
+
+    /** AspectJ's property: the {@code aop.xml} resources or {@code file:} URLs the weaver reads, {@code ;}-separated. */
+    static final String CONFIGURATION_PROPERTY = "org.aspectj.weaver.loadtime.configuration";
+
+    private static boolean started;
+
+    /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
+    static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
+
+    /** The platform loader defines JDK classes only, and cannot see the aspects: the weaver would report errors. */
+    private static final String PLATFORM_LOADER = "jdk.internal.loader.ClassLoaders$PlatformClassLoader";
+
+    private Agent() {
+    }
+
+    /**
+     * Entry point for {@code -javaagent:}.
+     * @param args optional weave scope entries, comma-separated (see {@link WeaveScope})
+     * @param inst the instrumentation
+     */
+    public static void premain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    /**
+     * Entry point for an agent loaded into a running JVM.
+     * @param args optional weave scope entries, comma-separated
+     * @param inst the instrumentation
+     */
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst);
+    }
+
+    /**
+     * Starts the agent in this running JVM, unless it runs already. Add the scope first ({@link WeaveScope}); every
+     * class loaded before this call stays unwoven.
+     * @return the targets declared with {@link WeaveScope#includeTargets} whose classes were loaded before the weaver
+     *         started — their calls never reach a groutine; empty when none
+     * @throws IllegalStateException when the JVM refuses agents (e.g. a JRE without {@code jdk.attach})
+     */
+    public static List<String> attach() {
+        synchronized (Agent.class) {
+            if (!started) {
+                Instrumentation inst;
+                try {
+                    inst = net.bytebuddy.agent.ByteBuddyAgent.install();
+                }
+                catch (RuntimeException ex) {
+                    throw new IllegalStateException("Cannot attach the groutines agent to this JVM (" + ex.getMessage()
+                            + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
+                }
+                start(null, inst);
+            }
+        }
+        return Weaving.loadedBeforeWeaving(WeaveScope.declaredTargets());
+    }
+
+    private static synchronized void start(String args, Instrumentation inst) {
+        if (started) {
+            return;
+        }
+        started = true;
+        openContinuations(inst);
+        if (args != null && !args.isBlank()) {
+            WeaveScope.include(args);
+        }
+        List<String> scope = WeaveScope.entries();
+        if (scope.isEmpty()) {
+            System.err.println("[groutines] The weave scope is empty, so no call will reach a groutine. Name the classes "
+                    + "to weave with -D" + WeaveScope.INCLUDE_PROPERTY + "=com.example..* or the agent argument.");
+        }
+        else {
+            configureWeaver();
+            org.aspectj.weaver.loadtime.Agent.agentmain("", inst);
+        }
+        // after the transformer is in place: a class loaded in between is either woven or in this list
+        Weaving.started(inst.getAllLoadedClasses());
+        TargetResolver.verifyWith(Weaving::check);
+    }
+
+    /**
+     * Exports {@code java.base/jdk.internal.vm} to the unnamed module of the class loader that loaded the runtime
+     * (in a Spring Boot fat jar, the launcher's) and to the system class loader's (where {@code -javaagent} puts
+     * the agent jar, and where a fat jar's classes resolve first).
+     */
+    private static void openContinuations(Instrumentation inst) {
+        Module base = Object.class.getModule();
+        Set<Module> to = new LinkedHashSet<>();
+        to.add(Interception.class.getModule());
+        to.add(Agent.class.getModule());
+        to.add(ClassLoader.getSystemClassLoader().getUnnamedModule());
+        inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", to), Map.of(), Set.of(), Map.of());
+    }
+
+    private static void configureWeaver() {
+        try {
+            Path file = Files.createTempFile("groutines-aop-", ".xml");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, WeaveScope.aopXml(Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)));
+            String own = file.toUri().toString();
+            String given = System.getProperty(CONFIGURATION_PROPERTY);
+            System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);
+            String skip = System.getProperty(SKIP_PROPERTY);
+            System.setProperty(SKIP_PROPERTY, skip == null || skip.isBlank() ? PLATFORM_LOADER : skip + "," + PLATFORM_LOADER);
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("The groutines agent cannot write the weaver's configuration to the temporary "
+                    + "directory (" + ex.getMessage() + "); set -Djava.io.tmpdir to a writable directory", ex);
+        }
+    }
+}

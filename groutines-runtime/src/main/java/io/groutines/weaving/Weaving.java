@@ -1,0 +1,209 @@
+package io.groutines.weaving;
+
+import io.groutines.TargetException;
+import io.groutines.internal.Target;
+
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Whether the calls of a class can reach groutines: it must be in the {@link WeaveScope}, and loaded after the
+ * weaver started, by a class loader the weaver serves.
+ *
+ * <p>While the weaver runs, every {@code FunctionCall} is checked when it is made: a target whose class cannot be
+ * woven throws {@link TargetException} at once, naming the fix, instead of waiting for a call that never comes.
+ * The Spring Boot starter calls {@link #check(String, ClassLoader)} for each declared trigger at startup.
+ */
+public final class Weaving {
+
+    /** Where a class stands with respect to the weaver. */
+    public enum Status {
+
+        /** The weaver wove the class: its calls reach groutines. */
+        WOVEN,
+
+        /** No weaver was started in this JVM (no {@code -javaagent}, no {@link Agent#attach()}). */
+        NOT_STARTED,
+
+        /** The class is a JDK, AspectJ or groutines class, or not in the {@link WeaveScope}. */
+        OUTSIDE_SCOPE,
+
+        /** The class was loaded before the weaver started, so it never will be woven. */
+        LOADED_BEFORE_WEAVER,
+
+        /** In scope and loaded after the weaver started, yet not woven (see {@link WeaveScope#VERBOSE_PROPERTY}). */
+        NOT_WOVEN
+    }
+
+    /** The classes loaded when the weaver started, weakly: they may be unloaded. */
+    private static Set<Class<?>> loadedBefore;
+
+    /** Their names, for targets named by path without loading their classes. */
+    private static Set<String> loadedBeforeNames;
+
+    private static volatile boolean started;
+
+    private static volatile String scopeAtStart = "";
+
+    private Weaving() {
+    }
+
+    /** Records the classes that were loaded when the weaver's transformer was installed. */
+    static synchronized void started(Class<?>[] loaded) {
+        Set<Class<?>> classes = Collections.newSetFromMap(new WeakHashMap<>(loaded.length * 2));
+        Set<String> names = new HashSet<>(loaded.length * 2);
+        for (Class<?> c : loaded) {
+            classes.add(c);
+            names.add(c.getName());
+        }
+        loadedBefore = classes;
+        loadedBeforeNames = names;
+        scopeAtStart = String.join(",", WeaveScope.entries());
+        started = true;
+    }
+
+    /** @return whether a weaver was started in this JVM by the groutines agent */
+    public static boolean isStarted() {
+        return started;
+    }
+
+    /**
+     * @param type a class
+     * @return whether, and if not why not, its calls reach groutines
+     */
+    public static Status status(Class<?> type) {
+        if (type.getClassLoader() == null || type.isPrimitive() || type.isArray()
+                || WeaveScope.isNeverWoven(type.getName())) {
+            return Status.OUTSIDE_SCOPE;
+        }
+        if (!started) {
+            return Status.NOT_STARTED;
+        }
+        if (!WeaveScope.contains(type.getName())) {
+            return Status.OUTSIDE_SCOPE;
+        }
+        if (isWoven(type)) {
+            return Status.WOVEN;
+        }
+        synchronized (Weaving.class) {
+            if (loadedBefore.contains(type)) {
+                return Status.LOADED_BEFORE_WEAVER;
+            }
+        }
+        return Status.NOT_WOVEN;
+    }
+
+    /**
+     * The weaver adds a static field {@code ajc$tjp_N} for each join point it advises with the groutines aspects,
+     * which use {@code thisJoinPointStaticPart} at every one. Reading declared fields neither initializes the class
+     * nor runs its code.
+     */
+    private static boolean isWoven(Class<?> type) {
+        try {
+            for (Field f : type.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getName().startsWith("ajc$tjp_")) {
+                    return true;
+                }
+            }
+        }
+        catch (LinkageError ex) {
+            return false;
+        }
+        return false;
+    }
+
+    /**
+     * Resolves a target and checks that its calls can reach groutines; for the declared triggers of an
+     * application, at startup.
+     * @param path e.g. {@code org.example.Foo.bar}
+     * @param loader where to look for its class
+     * @throws TargetException when the target does not exist, is ambiguous, or its class is not woven
+     */
+    public static void check(String path, ClassLoader loader) {
+        check(io.groutines.internal.TargetResolver.resolve(path, loader));
+    }
+
+    /**
+     * Checks a resolved target: the class whose code runs when it is called must be woven. For an abstract or
+     * interface method that is each implementation, which cannot be listed; then the named type must be in scope.
+     * @param target the resolved target
+     * @throws TargetException when its calls cannot reach groutines
+     */
+    public static void check(Target target) {
+        Executable e = target.executable();
+        boolean isAbstract = Modifier.isAbstract(e.getModifiers());
+        Class<?> runs = isAbstract ? target.namedClass() : e.getDeclaringClass();
+        Status status = status(runs);
+        if (isAbstract && (status == Status.LOADED_BEFORE_WEAVER || status == Status.NOT_WOVEN)) {
+            return; // an interface may be loaded early; its implementations are what is woven
+        }
+        if (status == Status.WOVEN) {
+            return;
+        }
+        throw failure(target.path(), runs, status);
+    }
+
+    private static TargetException failure(String path, Class<?> runs, Status status) {
+        String name = runs.getName();
+        String pkg = runs.getPackageName();
+        return switch (status) {
+            case NOT_STARTED -> new TargetException(path, "No weaver runs in this JVM, so no call of " + name
+                    + " reaches a groutine", "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar "
+                    + "(or call io.groutines.weaving.Agent.attach() before " + name + " is loaded)");
+            case OUTSIDE_SCOPE -> runs.getClassLoader() == null || WeaveScope.isNeverWoven(name)
+                    ? new TargetException(path, name + " belongs to the JDK, AspectJ or groutines, which are never woven",
+                    "target the application or library method that calls it")
+                    : new TargetException(path, name + " is outside the weave scope (" + scopeAtStart + ")",
+                    "add it to the scope before the JVM starts: -D" + WeaveScope.INCLUDE_PROPERTY + "=" + name
+                            + " (or " + (pkg.isEmpty() ? name : pkg + "..*") + "), or declare the target as a trigger");
+            case LOADED_BEFORE_WEAVER -> new TargetException(path, name + " was loaded before the weaver started "
+                    + "(it attached at run time), so its calls are not woven",
+                    "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar so that the weaver runs "
+                            + "before any application class is loaded");
+            case NOT_WOVEN -> new TargetException(path, name + " is in the weave scope but the weaver did not weave "
+                    + "it (its class loader may be one the weaver does not serve)",
+                    "run with -D" + WeaveScope.VERBOSE_PROPERTY + "=true to see the weaver's messages");
+            case WOVEN -> throw new IllegalStateException("woven: " + path);
+        };
+    }
+
+    /**
+     * The targets whose classes were loaded before the weaver started: their calls can never reach groutines.
+     * Looks at class names only, so it loads nothing.
+     * @param targetPaths targets as {@code FunctionCall.of(String)} takes them
+     * @return those of them that the weaver came too late for, in the given order
+     */
+    public static List<String> loadedBeforeWeaving(Collection<String> targetPaths) {
+        List<String> late = new ArrayList<>();
+        synchronized (Weaving.class) {
+            if (!started) {
+                return List.copyOf(targetPaths);
+            }
+            for (String path : targetPaths) {
+                String cls = WeaveScope.classOf(path);
+                if (loadedBeforeNames.contains(cls) || loadedBeforeNames.contains(nestedBinaryName(cls))) {
+                    late.add(path);
+                }
+            }
+        }
+        return late;
+    }
+
+    /** org.example.Outer.Inner as a binary name, org.example.Outer$Inner, when the last part looks nested. */
+    private static String nestedBinaryName(String cls) {
+        int dot = cls.lastIndexOf('.');
+        int before = dot > 0 ? cls.lastIndexOf('.', dot - 1) : -1;
+        if (dot > 0 && Character.isUpperCase(cls.charAt(before + 1))) {
+            return cls.substring(0, dot) + "$" + cls.substring(dot + 1);
+        }
+        return cls;
+    }
+}

@@ -1,0 +1,62 @@
+package io.groutines.weaving;
+
+import io.groutines.FunctionCall;
+import io.groutines.Hub;
+import io.groutines.Phase;
+import io.groutines.TargetException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A JVM started without {@code -javaagent} and without {@code --add-exports}: the agent attaches itself, opens
+ * continuations, weaves what is loaded afterwards and reports the declared target it came too late for.
+ */
+class SelfAttachIT {
+
+    private static final String EARLY = "io.groutines.weaving.early.Early.get";
+
+    private static final String LATE = "io.groutines.weaving.early.Late.get";
+
+    private static List<String> tooLate;
+
+    @BeforeAll
+    static void attach() throws ClassNotFoundException {
+        Class.forName("io.groutines.weaving.early.Early"); // loaded before the weaver: never woven
+        WeaveScope.includeTargets(List.of(EARLY, LATE));
+        tooLate = Agent.attach();
+    }
+
+    @Test
+    void attachReportsTheDeclaredTargetsLoadedBeforeIt() {
+        assertThat(tooLate).containsExactly(EARLY);
+        assertThat(Agent.attach()).containsExactly(EARLY); // a second attach changes nothing
+    }
+
+    @Test
+    void aClassLoadedAfterwardsIsWoven() throws ReflectiveOperationException {
+        @SuppressWarnings("unchecked")
+        Supplier<String> late = (Supplier<String>) Class.forName("io.groutines.weaving.early.Late")
+                .getConstructor().newInstance();
+        assertThat(Weaving.status(late.getClass())).isEqualTo(Weaving.Status.WOVEN);
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> FunctionCall.of(LATE).await(Phase.EXIT).replaceResult("intercepted"));
+            assertThat(late.get()).isEqualTo("intercepted");
+        }
+    }
+
+    @Test
+    void aTargetLoadedBeforeTheWeaverFailsWhenNamed() {
+        assertThatThrownBy(() -> FunctionCall.of(EARLY))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("target " + EARLY)
+                .hasMessageContaining("was loaded before the weaver started")
+                .hasMessageContaining("-javaagent:");
+    }
+}
