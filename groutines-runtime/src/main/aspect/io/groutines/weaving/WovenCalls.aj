@@ -13,13 +13,15 @@ import java.lang.reflect.Method;
  * await. Registered with the load-time weaver by the groutines agent ({@link Agent}); the weave scope itself is the
  * weaver's {@code <include>} list, written by {@link WeaveScope}.
  *
- * <p>Why code style, one advice per arity: the dormant path (no groutine waits for any call in the JVM) must cost
- * about a nanosecond and allocate nothing. Each around advice binds its arguments itself ({@code args(a0, a1)}),
- * tests {@link Interception#armed()} first and then proceeds with those same arguments; it touches only
- * {@code thisJoinPointStaticPart}, a constant of the woven class. Nothing escapes on that path, so the JIT removes
- * the closure and the boxing. Annotation-style advice, or any use of {@code thisJoinPoint}, would build a join
- * point object with boxed arguments on every call before the test could run. Methods with more than eight
- * parameters go to {@link WideCalls}, which pays that price.
+ * <p>Why code style, one advice per arity, behind an {@code if()} pointcut: the dormant path (no groutine waits for
+ * any call in the JVM) must cost about nothing and allocate nothing. The {@code if(Interception.armed())} test is
+ * placed by ajc at the join point itself, before the advice and before anything is bound, so a dormant call runs
+ * the original body after one volatile read; primitive arguments are never boxed (measured: a woven dormant
+ * {@code int add(int, int)} costs 0.1 ns more than unwoven, where an in-advice test cost 3.2 ns). Each advice binds
+ * its arguments itself ({@code args(a0, a1)}) and touches only {@code thisJoinPointStaticPart}, a constant of the
+ * woven class. Annotation-style advice, or any use of {@code thisJoinPoint}, would build a join point object with
+ * boxed arguments on every call. Methods with more than eight parameters go to {@link WideCalls}, which pays that
+ * price.
  *
  * <p>Constructors are observed with before/after advice only: around advice on a constructor execution moves its
  * body out of {@code <init>}, and the JVM then refuses its writes to final fields. See {@link Constructions}.
@@ -32,9 +34,15 @@ public aspect WovenCalls {
     pointcut scope(): !within(io.groutines.*) && !within(io.groutines.internal..*) && !within(io.groutines.weaving.*)
             && !within(org.aspectj..*);
 
-    pointcut instanceMethod(): execution(!static * *(..)) && scope();
+    /**
+     * The dormant test, as a pointcut: ajc places it at the join point before the advice runs, so when nobody waits
+     * the original body runs directly and the bound arguments are never boxed.
+     */
+    pointcut armed(): if(Interception.armed());
 
-    pointcut staticMethod(): execution(static * *(..)) && scope();
+    pointcut instanceMethod(): execution(!static * *(..)) && scope() && armed();
+
+    pointcut staticMethod(): execution(static * *(..)) && scope() && armed();
 
     pointcut constructor(): execution(new(..)) && scope();
 
@@ -44,9 +52,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self): instanceMethod() && this(self) && args() {
-        if (!Interception.armed()) {
-            return proceed(self);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[0]);
         if (inv == null) {
             return proceed(self);
@@ -65,9 +70,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0): instanceMethod() && this(self) && args(a0) {
-        if (!Interception.armed()) {
-            return proceed(self, a0);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0 });
         if (inv == null) {
             return proceed(self, a0);
@@ -87,9 +89,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1): instanceMethod() && this(self) && args(a0, a1) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1 });
         if (inv == null) {
             return proceed(self, a0, a1);
@@ -109,9 +108,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1, Object a2): instanceMethod() && this(self) && args(a0, a1, a2) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1, a2);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2 });
         if (inv == null) {
             return proceed(self, a0, a1, a2);
@@ -131,9 +127,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3): instanceMethod() && this(self) && args(a0, a1, a2, a3) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1, a2, a3);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3 });
         if (inv == null) {
             return proceed(self, a0, a1, a2, a3);
@@ -153,9 +146,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1, a2, a3, a4);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4 });
         if (inv == null) {
             return proceed(self, a0, a1, a2, a3, a4);
@@ -175,9 +165,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1, a2, a3, a4, a5);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5 });
         if (inv == null) {
             return proceed(self, a0, a1, a2, a3, a4, a5);
@@ -197,9 +184,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5, a6) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1, a2, a3, a4, a5, a6);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
         if (inv == null) {
             return proceed(self, a0, a1, a2, a3, a4, a5, a6);
@@ -219,9 +203,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5, a6, a7) {
-        if (!Interception.armed()) {
-            return proceed(self, a0, a1, a2, a3, a4, a5, a6, a7);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
         if (inv == null) {
             return proceed(self, a0, a1, a2, a3, a4, a5, a6, a7);
@@ -241,9 +222,6 @@ public aspect WovenCalls {
     }
 
     Object around(): staticMethod() && args() {
-        if (!Interception.armed()) {
-            return proceed();
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[0]);
         if (inv == null) {
             return proceed();
@@ -262,9 +240,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0): staticMethod() && args(a0) {
-        if (!Interception.armed()) {
-            return proceed(a0);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0 });
         if (inv == null) {
             return proceed(a0);
@@ -284,9 +259,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1): staticMethod() && args(a0, a1) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1 });
         if (inv == null) {
             return proceed(a0, a1);
@@ -306,9 +278,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1, Object a2): staticMethod() && args(a0, a1, a2) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1, a2);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2 });
         if (inv == null) {
             return proceed(a0, a1, a2);
@@ -328,9 +297,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3): staticMethod() && args(a0, a1, a2, a3) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1, a2, a3);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3 });
         if (inv == null) {
             return proceed(a0, a1, a2, a3);
@@ -350,9 +316,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4): staticMethod() && args(a0, a1, a2, a3, a4) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1, a2, a3, a4);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4 });
         if (inv == null) {
             return proceed(a0, a1, a2, a3, a4);
@@ -372,9 +335,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5): staticMethod() && args(a0, a1, a2, a3, a4, a5) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1, a2, a3, a4, a5);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5 });
         if (inv == null) {
             return proceed(a0, a1, a2, a3, a4, a5);
@@ -394,9 +354,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6): staticMethod() && args(a0, a1, a2, a3, a4, a5, a6) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1, a2, a3, a4, a5, a6);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
         if (inv == null) {
             return proceed(a0, a1, a2, a3, a4, a5, a6);
@@ -416,9 +373,6 @@ public aspect WovenCalls {
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7): staticMethod() && args(a0, a1, a2, a3, a4, a5, a6, a7) {
-        if (!Interception.armed()) {
-            return proceed(a0, a1, a2, a3, a4, a5, a6, a7);
-        }
         Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
         if (inv == null) {
             return proceed(a0, a1, a2, a3, a4, a5, a6, a7);

@@ -1,6 +1,6 @@
-package io.groutines.weaving.bench.plain;
+package io.groutines.benchmarks.woven;
 
-/** Benchmark subject; the plain copyplain is outside it. */
+/** Benchmark subject in the weave scope (the agent is given io.groutines.benchmarks.woven..*). */
 public class Adder {
 
     private final int base;

@@ -1,4 +1,4 @@
-package io.groutines.weaving;
+package io.groutines.benchmarks;
 
 import io.groutines.FunctionCall;
 import io.groutines.Hub;
@@ -22,21 +22,20 @@ import java.util.concurrent.TimeUnit;
  * The cost of weaving: the same two-argument {@code int} method, a two-argument {@code String} method and the
  * same constructor, unwoven
  * ({@code bench.plain}), woven with nothing listening ({@code bench.woven}), and woven with one groutine that
- * handles every call at ENTER and EXIT. Not compiled by the build; see {@code docs/weaving.md} for how to run it:
- * the JVM needs {@code -javaagent:groutines-runtime-VERSION-agent.jar=io.groutines.weaving.bench.woven..*}, which
- * JMH's forks inherit.
+ * handles every call at ENTER and EXIT. The forks run with the groutines agent, whose weave scope is
+ * {@code io.groutines.benchmarks.woven..*}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(2)
 public class WovenCallBenchmark {
 
-    private final io.groutines.weaving.bench.plain.Adder plain = new io.groutines.weaving.bench.plain.Adder(1);
+    private final io.groutines.benchmarks.plain.Adder plain = new io.groutines.benchmarks.plain.Adder(1);
 
-    private final io.groutines.weaving.bench.woven.Adder woven = new io.groutines.weaving.bench.woven.Adder(1);
+    private final io.groutines.benchmarks.woven.Adder woven = new io.groutines.benchmarks.woven.Adder(1);
 
     private int a = 2;
 
@@ -68,12 +67,12 @@ public class WovenCallBenchmark {
 
     @Benchmark
     public Object unwovenConstructor() {
-        return new io.groutines.weaving.bench.plain.Adder(a);
+        return new io.groutines.benchmarks.plain.Adder(a);
     }
 
     @Benchmark
     public Object wovenDormantConstructor() {
-        return new io.groutines.weaving.bench.woven.Adder(a);
+        return new io.groutines.benchmarks.woven.Adder(a);
     }
 
     @Benchmark
@@ -91,7 +90,7 @@ public class WovenCallBenchmark {
         public void listen() {
             hub = Hub.open("benchmark");
             hub.spawn(() -> {
-                FunctionCall add = FunctionCall.of(io.groutines.weaving.bench.woven.Adder.class, "add");
+                FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
                 while (true) {
                     add.await(Phase.ENTER);
                     add.await(Phase.EXIT);

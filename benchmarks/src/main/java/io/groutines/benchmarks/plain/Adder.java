@@ -1,6 +1,6 @@
-package io.groutines.weaving.bench.woven;
+package io.groutines.benchmarks.plain;
 
-/** Benchmark subject; the woven copy is in the weave scopewoven. */
+/** Benchmark subject outside the weave scope: the unwoven baseline. */
 public class Adder {
 
     private final int base;
