@@ -18,4 +18,13 @@ public @interface Groutines {
 
     /** @return a name for the set, used to switch it on or off by configuration; the simple class name when empty */
     String value() default "";
+
+    /**
+     * Classes or packages this class's groutines wait on by code ({@code FunctionCall.of(view, "preSave")}) rather
+     * than by a declared trigger, so that the weaver prepares them: entries as for the weave scope
+     * ({@code org.example.Foo}, {@code org.example.*}, {@code org.example..*}). Declared triggers' classes are
+     * woven without being listed here.
+     * @return weave scope entries
+     */
+    String[] weave() default {};
 }

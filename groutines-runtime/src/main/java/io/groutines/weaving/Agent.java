@@ -1,5 +1,6 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.GroutineClasses;
 import io.groutines.internal.Interception;
 import io.groutines.internal.TargetResolver;
 
@@ -36,6 +37,9 @@ public final class Agent {
 
     private static boolean started;
 
+    /** System property: the packages in which the agent looks for groutine classes at JVM start. */
+    public static final String SCAN_PROPERTY = "groutines.scan-packages";
+
     /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
     static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
 
@@ -51,7 +55,28 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
+        includeDeclaredGroutines();
         start(args, inst);
+    }
+
+    /**
+     * Before the application's classes load: finds the {@code @Groutines} classes on the class path from their class
+     * files and adds the classes their triggers name, and their {@code weave} entries, to the scope. Packages to
+     * scan: {@value #SCAN_PROPERTY} (comma-separated), all when unset.
+     */
+    private static void includeDeclaredGroutines() {
+        long start = System.nanoTime();
+        String packages = System.getProperty(SCAN_PROPERTY, "");
+        GroutineClasses found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
+                java.util.Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+        WeaveScope.includeTargets(found.triggers());
+        if (!found.weave().isEmpty()) {
+            WeaveScope.include(found.weave().toArray(String[]::new));
+        }
+        if (!found.classNames().isEmpty()) {
+            System.err.printf("[groutines] %d groutine classes found in %d ms; weaving the classes of %d declared triggers%n",
+                    found.classNames().size(), (System.nanoTime() - start) / 1_000_000, found.triggers().size());
+        }
     }
 
     /**
