@@ -137,16 +137,18 @@ public class GroutinesProperties {
 
     /**
      * Whether the @Groutines class of that name runs: listed in {@code active} (or {@code active} is empty), and
-     * not switched off by {@code classes.<name>.enabled=false}.
+     * not switched off by {@code classes.<name>.enabled=false}. Names match ignoring case.
      * @param name the class's @Groutines name
      * @return whether its groutines are spawned
      */
     public boolean isActive(String name) {
-        GroutinesClass switches = this.classes.get(name);
-        if (switches != null && !switches.isEnabled()) {
-            return false;
+        // names are compared ignoring case: property keys are often written in lower case
+        for (Map.Entry<String, GroutinesClass> entry : this.classes.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEnabled()) {
+                return false;
+            }
         }
-        return this.active.isEmpty() || this.active.contains(name);
+        return this.active.isEmpty() || this.active.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     /**

@@ -17,7 +17,8 @@ class GroutineDeclarationFailureAnalyzer extends AbstractFailureAnalyzer<Groutin
                 + "    Method:  " + (cause.method() != null ? cause.method() : "(unknown)") + "\n"
                 + "    Target:  " + cause.target() + "\n"
                 + "    Problem: " + cause.problem() + "\n";
-        String action = "Fix the trigger: " + cause.fix() + ".\n\n"
+        String fix = cause.fix().strip();
+        String action = "Fix the trigger: " + fix + (fix.endsWith(".") || fix.endsWith("?") ? "" : ".") + "\n\n"
                 + "Or, to start anyway: switch the class off (groutines.classes.<name>.enabled=false), or set "
                 + "groutines.fail-on-target-error=false to skip it with a warning.";
         return new FailureAnalysis(description, action, cause);
