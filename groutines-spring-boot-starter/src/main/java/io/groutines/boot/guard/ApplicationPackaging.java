@@ -11,8 +11,8 @@ import org.springframework.boot.system.ApplicationHome;
  * "fully packaged application".
  *
  * <p>Declare a bean of this type to override the deduction, e.g. for an application deployed from exploded classes
- * that should count as packaged. The bean is read very early (while bean definitions are registered): keep it
- * free of dependencies.
+ * that should count as packaged. The bean is read very early (while bean definitions are registered): declare it
+ * with a {@code static @Bean} method and keep it free of dependencies.
  */
 @FunctionalInterface
 public interface ApplicationPackaging {

@@ -11,7 +11,10 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.groutines.Strand;
 import io.groutines.boot.spawn.GroutineSpawner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Gives each request its own hub with the application's active groutines, and kills them when the response is
@@ -39,6 +42,8 @@ public class GroutinesFilter implements Filter {
 
     /** Request attribute holding the request's hub across dispatches. */
     static final String HUB_ATTRIBUTE = GroutinesFilter.class.getName() + ".HUB";
+
+    private static final Log logger = LogFactory.getLog(GroutinesFilter.class);
 
     private static final AtomicLong REQUESTS = new AtomicLong();
 
@@ -89,7 +94,10 @@ public class GroutinesFilter implements Filter {
         RequestHub requestHub = RequestHub.open(name, this.spawner.liveHubs());
         request.setAttribute(HUB_ATTRIBUTE, requestHub);
         try {
-            this.spawner.spawnInto(requestHub.hub(), "request");
+            java.util.List<Strand> strands = this.spawner.spawnInto(requestHub.hub(), "request");
+            if (logger.isDebugEnabled()) {
+                logger.debug("Opened " + name + " with " + strands.size() + " groutine(s)");
+            }
         }
         catch (RuntimeException | Error ex) {
             requestHub.exitAndClose();

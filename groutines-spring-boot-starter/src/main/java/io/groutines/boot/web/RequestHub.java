@@ -139,6 +139,9 @@ final class RequestHub implements AsyncListener {
         }
         finally {
             this.liveHubs.forget(this.hub);
+            if (logger.isDebugEnabled()) {
+                logger.debug("Closed " + this.hub.name() + ": its groutines were killed");
+            }
         }
     }
 
