@@ -81,7 +81,7 @@ class RequestLifecycleTests {
         awaitClosed(hub);
         assertThat(this.recorder.of(hub)).extracting(Recorder.Entry::what)
                 .containsExactly("spawned", "seen thrown", "killed");
-        assertNoErrorDispatchHub();
+        assertNoErrorDispatchHub("thrown");
     }
 
     @Test
@@ -92,7 +92,7 @@ class RequestLifecycleTests {
         awaitClosed(hub);
         assertThat(this.recorder.of(hub)).extracting(Recorder.Entry::what)
                 .containsExactly("spawned", "seen teapot", "killed");
-        assertNoErrorDispatchHub();
+        assertNoErrorDispatchHub("teapot");
     }
 
     @Test
@@ -103,6 +103,16 @@ class RequestLifecycleTests {
         awaitClosed(hub);
         assertThat(this.recorder.of(hub)).extracting(Recorder.Entry::what)
                 .containsExactly("spawned", "seen later", "alive before completion", "seen async:later", "killed");
+    }
+
+    @Test
+    void anAsyncTimeoutsErrorDispatchReusesTheStillOpenHub() throws Exception {
+        HttpResponse<String> response = get("/raw-async-timeout?id=timeout");
+        assertThat(response.statusCode()).isEqualTo(500);
+        String hub = hubThatSaw("timeout");
+        awaitClosed(hub);
+        assertThat(this.recorder.of(hub)).extracting(Recorder.Entry::what)
+                .containsExactly("spawned", "seen timeout", "seen error:timeout", "killed");
     }
 
     @Test
@@ -180,7 +190,10 @@ class RequestLifecycleTests {
         assertThat(seen).containsExactly("from-test");
     }
 
-    private void assertNoErrorDispatchHub() {
+    /** The request's hub was closed when its dispatch ended: the error page ran without one, and made none. */
+    private void assertNoErrorDispatchHub(String id) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> this.recorder.entries()
+                .contains(new Recorder.Entry("(none)", "error dispatch without hub " + id)));
         assertThat(this.recorder.entries()).extracting(Recorder.Entry::hub).noneMatch(h -> h.endsWith(" /error"));
     }
 
