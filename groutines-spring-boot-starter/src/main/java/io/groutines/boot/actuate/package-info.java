@@ -1,0 +1,4 @@
+/**
+ * Actuator support: the read-only {@code groutines} endpoint.
+ */
+package io.groutines.boot.actuate;

@@ -1,0 +1,252 @@
+package io.groutines.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.Ordered;
+
+/**
+ * Configuration of groutines in a Spring Boot application, under the prefix {@code groutines}. Every property is
+ * described, with its default and an example, in {@code docs/configuration.md}.
+ */
+@ConfigurationProperties(GroutinesProperties.PREFIX)
+public class GroutinesProperties {
+
+    /** The prefix of every groutines property. */
+    public static final String PREFIX = "groutines";
+
+    /** The filter order used unless {@code groutines.filter.order} says otherwise: before Spring Security (-100). */
+    public static final int DEFAULT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    /**
+     * Whether groutines run at all. Off by default: with it off the starter registers no filter, no bean that runs
+     * and no weaving.
+     */
+    private boolean enabled;
+
+    /**
+     * Packages searched for classes annotated @Groutines. Empty means the package of the @SpringBootApplication
+     * class (the auto-configuration packages).
+     */
+    private List<String> scanPackages = new ArrayList<>();
+
+    /**
+     * Names of the @Groutines classes that run (their @Groutines value, or their simple class name). Empty means
+     * every discovered class that groutines.classes.<name>.enabled does not switch off.
+     */
+    private List<String> active = new ArrayList<>();
+
+    /**
+     * Per-class switches, by @Groutines name, e.g. groutines.classes.audit.enabled=false.
+     */
+    private Map<String, GroutinesClass> classes = new LinkedHashMap<>();
+
+    /**
+     * Whether a wrong trigger (a call target that does not exist, is ambiguous, or is not woven) stops the
+     * application. When false, the groutines class is skipped with a WARN log line instead.
+     */
+    private boolean failOnTargetError = true;
+
+    /**
+     * Whether groutines may run in a packaged application (launched from a jar) that has a production profile
+     * active. Refused by default; set it only if you really mean to patch a production-like deployment.
+     */
+    private boolean allowInProduction;
+
+    /**
+     * Profiles that make a packaged application production-like, compared ignoring case.
+     */
+    private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production", "live"));
+
+    /**
+     * Which classes are woven for call interception.
+     */
+    private final Weave weave = new Weave();
+
+    /**
+     * The per-request servlet filter.
+     */
+    private final Filter filter = new Filter();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getScanPackages() {
+        return this.scanPackages;
+    }
+
+    public void setScanPackages(List<String> scanPackages) {
+        this.scanPackages = scanPackages;
+    }
+
+    public List<String> getActive() {
+        return this.active;
+    }
+
+    public void setActive(List<String> active) {
+        this.active = active;
+    }
+
+    public Map<String, GroutinesClass> getClasses() {
+        return this.classes;
+    }
+
+    public void setClasses(Map<String, GroutinesClass> classes) {
+        this.classes = classes;
+    }
+
+    public boolean isFailOnTargetError() {
+        return this.failOnTargetError;
+    }
+
+    public void setFailOnTargetError(boolean failOnTargetError) {
+        this.failOnTargetError = failOnTargetError;
+    }
+
+    public boolean isAllowInProduction() {
+        return this.allowInProduction;
+    }
+
+    public void setAllowInProduction(boolean allowInProduction) {
+        this.allowInProduction = allowInProduction;
+    }
+
+    public List<String> getProductionProfiles() {
+        return this.productionProfiles;
+    }
+
+    public void setProductionProfiles(List<String> productionProfiles) {
+        this.productionProfiles = productionProfiles;
+    }
+
+    public Weave getWeave() {
+        return this.weave;
+    }
+
+    public Filter getFilter() {
+        return this.filter;
+    }
+
+    /**
+     * Whether the @Groutines class of that name runs: listed in {@code active} (or {@code active} is empty), and
+     * not switched off by {@code classes.<name>.enabled=false}. Names match ignoring case.
+     * @param name the class's @Groutines name
+     * @return whether its groutines are spawned
+     */
+    public boolean isActive(String name) {
+        // names are compared ignoring case: property keys are often written in lower case
+        for (Map.Entry<String, GroutinesClass> entry : this.classes.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEnabled()) {
+                return false;
+            }
+        }
+        return this.active.isEmpty() || this.active.stream().anyMatch(name::equalsIgnoreCase);
+    }
+
+    /**
+     * Switches for one @Groutines class.
+     */
+    public static class GroutinesClass {
+
+        /**
+         * Whether the groutines of this class are spawned.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /**
+     * The weave scope: which classes the groutines weaver instruments so that their calls can trigger groutines.
+     * The classes named by triggers are always in it.
+     */
+    public static class Weave {
+
+        /**
+         * Packages (and their subpackages) or classes woven in addition to the classes named by triggers, e.g.
+         * com.example.orders.
+         */
+        private List<String> include = new ArrayList<>();
+
+        /**
+         * Packages or classes never woven, even when a trigger names them; wins over include.
+         */
+        private List<String> exclude = new ArrayList<>();
+
+        public List<String> getInclude() {
+            return this.include;
+        }
+
+        public void setInclude(List<String> include) {
+            this.include = include;
+        }
+
+        public List<String> getExclude() {
+            return this.exclude;
+        }
+
+        public void setExclude(List<String> exclude) {
+            this.exclude = exclude;
+        }
+    }
+
+    /**
+     * The servlet filter that gives each request its hub.
+     */
+    public static class Filter {
+
+        /**
+         * Whether requests run with groutines. Off, groutines run only in hubs opened through GroutineSpawner.
+         */
+        private boolean enabled = true;
+
+        /**
+         * URL patterns the filter applies to, in servlet syntax.
+         */
+        private List<String> urlPatterns = new ArrayList<>(List.of("/*"));
+
+        /**
+         * Order of the filter. The default, Ordered.HIGHEST_PRECEDENCE + 10, runs it before Spring Security's
+         * filter chain (-100) so that security calls can be observed.
+         */
+        private int order = DEFAULT_FILTER_ORDER;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<String> getUrlPatterns() {
+            return this.urlPatterns;
+        }
+
+        public void setUrlPatterns(List<String> urlPatterns) {
+            this.urlPatterns = urlPatterns;
+        }
+
+        public int getOrder() {
+            return this.order;
+        }
+
+        public void setOrder(int order) {
+            this.order = order;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.groutines.boot.autoconfigure;
+
+import java.util.EnumSet;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+
+import io.groutines.boot.spawn.GroutineSpawner;
+import io.groutines.boot.web.GroutinesFilter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The per-request filter of a servlet web application ({@link GroutinesFilter}), at
+ * {@code groutines.filter.order} for {@code groutines.filter.url-patterns}, on REQUEST, ASYNC and ERROR
+ * dispatches.
+ */
+@AutoConfiguration(after = GroutinesAutoConfiguration.class)
+@ConditionalOnGroutinesEnabled
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
+@ConditionalOnBooleanProperty(name = "groutines.filter.enabled", matchIfMissing = true)
+public final class GroutinesWebAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    GroutinesFilter groutinesFilter(GroutineSpawner spawner) {
+        return new GroutinesFilter(spawner);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "groutinesFilterRegistration")
+    FilterRegistrationBean<GroutinesFilter> groutinesFilterRegistration(GroutinesFilter filter,
+            GroutinesProperties properties) {
+        FilterRegistrationBean<GroutinesFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("groutinesFilter");
+        registration.setOrder(properties.getFilter().getOrder());
+        registration.setUrlPatterns(properties.getFilter().getUrlPatterns());
+        registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+        registration.setAsyncSupported(true);
+        return registration;
+    }
+}

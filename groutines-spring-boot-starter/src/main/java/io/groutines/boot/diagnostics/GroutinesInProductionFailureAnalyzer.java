@@ -1,0 +1,23 @@
+package io.groutines.boot.diagnostics;
+
+import io.groutines.boot.guard.GroutinesInProductionException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Reports groutines refused by the production guard.
+ */
+class GroutinesInProductionFailureAnalyzer extends AbstractFailureAnalyzer<GroutinesInProductionException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, GroutinesInProductionException cause) {
+        String description = "Groutines are enabled (groutines.enabled=true) in a packaged application running with "
+                + "the production profile(s) " + cause.productionProfiles() + ". Groutines patch the application "
+                + "at runtime; they are meant for development and tests.";
+        String action = "Remove groutines.enabled=true from this environment (and groutines-spring-boot-starter from "
+                + "the production build). If this really is not production, adjust groutines.production-profiles, or "
+                + "set groutines.allow-in-production=true.";
+        return new FailureAnalysis(description, action, cause);
+    }
+}

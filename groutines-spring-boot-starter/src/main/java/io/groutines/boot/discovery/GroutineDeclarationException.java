@@ -1,0 +1,96 @@
+package io.groutines.boot.discovery;
+
+import java.io.Serial;
+
+import io.groutines.TargetException;
+
+/**
+ * A {@code @Groutines} class declares a groutine that cannot work: its call target does not exist, is ambiguous or
+ * is not woven, or its parameters do not fit the trigger. Thrown at startup; reported by a failure analyzer.
+ */
+public class GroutineDeclarationException extends RuntimeException {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String groutinesClass;
+
+    private final String method;
+
+    private final String target;
+
+    private final String problem;
+
+    private final String fix;
+
+    /**
+     * @param groutinesClass the class's name
+     * @param method the {@code @Groutine} method's name, or {@code null} when it is not known
+     * @param cause what the runtime (or the {@link TargetCheck}) said
+     */
+    public GroutineDeclarationException(String groutinesClass, String method, TargetException cause) {
+        super("Groutine " + groutinesClass + (method != null ? "." + method : "") + " cannot listen to "
+                + cause.target() + ": " + problemOf(cause) + ". Fix: " + cause.fix(), cause);
+        this.groutinesClass = groutinesClass;
+        this.method = method;
+        this.target = cause.target();
+        this.problem = problemOf(cause);
+        this.fix = cause.fix();
+    }
+
+    /** The runtime prefixes its problems with "Groutine Class.method: "; the fields say that already. */
+    private static String problemOf(TargetException cause) {
+        String problem = cause.problem();
+        if (problem.startsWith("Groutine ")) {
+            int colon = problem.indexOf(": ");
+            if (colon > 0) {
+                return problem.substring(colon + 2);
+            }
+        }
+        return problem;
+    }
+
+    /**
+     * Which method a runtime message is about: {@code GroutineMethod} names it as
+     * {@code "Groutine org.example.Foo.bar: ..."}.
+     * @param type the groutines class
+     * @param cause the runtime's exception
+     * @return the method name, or {@code null}
+     */
+    static String methodOf(Class<?> type, TargetException cause) {
+        String prefix = "Groutine " + type.getName() + ".";
+        String problem = cause.problem();
+        if (problem.startsWith(prefix)) {
+            int colon = problem.indexOf(": ", prefix.length());
+            if (colon > 0) {
+                return problem.substring(prefix.length(), colon);
+            }
+        }
+        return null;
+    }
+
+    /** @return the groutines class's name */
+    public String groutinesClass() {
+        return this.groutinesClass;
+    }
+
+    /** @return the {@code @Groutine} method's name, or {@code null} */
+    public String method() {
+        return this.method;
+    }
+
+    /** @return the target as written */
+    public String target() {
+        return this.target;
+    }
+
+    /** @return what is wrong */
+    public String problem() {
+        return this.problem;
+    }
+
+    /** @return what to do */
+    public String fix() {
+        return this.fix;
+    }
+}

@@ -1,0 +1,107 @@
+package io.groutines.boot.spawn;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.groutines.Hub;
+import io.groutines.Strand;
+
+/**
+ * The hubs of the application that are open now: one per request in flight, plus those opened through
+ * {@link GroutineSpawner#open(String)}. For monitoring (the {@code groutines} actuator endpoint) and tests. Closed
+ * hubs drop out by themselves.
+ *
+ * <p>A snapshot is taken from another thread than the hubs'; a hub that is changing at that moment may be reported
+ * without its groutines.
+ */
+public class LiveHubs {
+
+    private final Map<Hub, Entry> hubs = new ConcurrentHashMap<>();
+
+    private final AtomicLong opened = new AtomicLong();
+
+    /**
+     * Tracks a hub until it is closed.
+     * @param hub the hub
+     * @param origin what opened it, e.g. {@code request} or {@code application}
+     */
+    public void track(Hub hub, String origin) {
+        if (this.hubs.putIfAbsent(hub, new Entry(origin, System.currentTimeMillis())) == null) {
+            this.opened.incrementAndGet();
+        }
+        prune();
+    }
+
+    /**
+     * Stops tracking a hub (it is closed, or about to be).
+     * @param hub the hub
+     */
+    public void forget(Hub hub) {
+        this.hubs.remove(hub);
+    }
+
+    /** @return how many hubs were tracked since startup */
+    public long openedCount() {
+        return this.opened.get();
+    }
+
+    /** @return the hubs open now */
+    public List<Hub> hubs() {
+        prune();
+        return List.copyOf(this.hubs.keySet());
+    }
+
+    /** @return a description of the open hubs and their groutines, oldest first */
+    public List<HubSnapshot> snapshot() {
+        prune();
+        List<HubSnapshot> result = new ArrayList<>();
+        this.hubs.forEach((hub, entry) -> {
+            List<StrandSnapshot> strands;
+            try {
+                strands = hub.strands().stream().map(StrandSnapshot::of).toList();
+            }
+            catch (RuntimeException ex) {
+                // the hub's own thread changed it while we looked: report it without groutines
+                strands = List.of();
+            }
+            result.add(new HubSnapshot(hub.name(), entry.origin(), entry.openedAt(), strands));
+        });
+        result.sort(Comparator.comparingLong(HubSnapshot::openedAt));
+        return result;
+    }
+
+    private void prune() {
+        this.hubs.keySet().removeIf(hub -> !hub.isOpen());
+    }
+
+    private record Entry(String origin, long openedAt) {
+    }
+
+    /**
+     * An open hub.
+     * @param name its name
+     * @param origin what opened it
+     * @param openedAt when, in epoch milliseconds
+     * @param strands its groutines that have not ended
+     */
+    public record HubSnapshot(String name, String origin, long openedAt, List<StrandSnapshot> strands) {
+    }
+
+    /**
+     * A groutine that has not ended.
+     * @param name its name
+     * @param waitingFor what it waits for, or {@code null} while it runs
+     */
+    public record StrandSnapshot(String name, String waitingFor) {
+
+        static StrandSnapshot of(Strand strand) {
+            Optional<String> waiting = strand.waitingFor();
+            return new StrandSnapshot(strand.name(), waiting.orElse(null));
+        }
+    }
+}

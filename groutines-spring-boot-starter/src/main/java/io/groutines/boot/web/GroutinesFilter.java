@@ -1,0 +1,108 @@
+package io.groutines.boot.web;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.groutines.Strand;
+import io.groutines.boot.spawn.GroutineSpawner;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Gives each request its own hub with the application's active groutines, and kills them when the response is
+ * complete — the original framework's Django middleware ({@code process_view} made a request's groutines,
+ * {@code process_response} killed them).
+ *
+ * <ul>
+ * <li><b>REQUEST dispatch</b>: creates the hub, binds it to the thread, spawns the groutines, runs the chain. When
+ * the chain returns (or throws — an exception, a client abort) and the request is not async, kills every groutine
+ * and closes the hub. The thread goes back to its pool without a hub.</li>
+ * <li><b>Async</b>: when the request went async, the hub is unbound from the thread but stays open; each ASYNC
+ * dispatch re-binds it for its duration; an {@link jakarta.servlet.AsyncListener} closes it when the async request
+ * completes (normally, by timeout or error, or when the client went away).</li>
+ * <li><b>ERROR dispatch</b>: reuses the request's hub while it is still open (an async request that timed out or
+ * failed); otherwise — the usual case, an error page rendered after the request's own dispatch ended — it runs
+ * without groutines: the request's groutines are already dead, and an error page gets none of its own.</li>
+ * <li>FORWARD and INCLUDE dispatches run inside the request's dispatch, on its thread, with its hub bound.</li>
+ * </ul>
+ *
+ * <p>Registered by auto-configuration at {@code groutines.filter.order} (default
+ * {@code Ordered.HIGHEST_PRECEDENCE + 10}): before Spring Security's filter chain (-100), so that the calls security
+ * makes can be observed.
+ */
+public class GroutinesFilter implements Filter {
+
+    /** Request attribute holding the request's hub across dispatches. */
+    static final String HUB_ATTRIBUTE = GroutinesFilter.class.getName() + ".HUB";
+
+    private static final Log logger = LogFactory.getLog(GroutinesFilter.class);
+
+    private static final AtomicLong REQUESTS = new AtomicLong();
+
+    private final GroutineSpawner spawner;
+
+    /**
+     * @param spawner spawns the active groutines into each request's hub
+     */
+    public GroutinesFilter(GroutineSpawner spawner) {
+        this.spawner = spawner;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        RequestHub requestHub = (RequestHub) request.getAttribute(HUB_ATTRIBUTE);
+        if (requestHub == null) {
+            if (request.getDispatcherType() != DispatcherType.REQUEST) {
+                chain.doFilter(req, res);
+                return;
+            }
+            requestHub = open(request);
+        }
+        else if (!requestHub.enter()) {
+            chain.doFilter(req, res);
+            return;
+        }
+        try {
+            chain.doFilter(req, res);
+        }
+        finally {
+            if (request.isAsyncStarted()) {
+                requestHub.closeOnCompletion(request.getAsyncContext());
+                requestHub.exit();
+            }
+            else {
+                requestHub.exitAndClose();
+            }
+        }
+    }
+
+    private RequestHub open(HttpServletRequest request) {
+        String name = "request-" + REQUESTS.incrementAndGet() + " " + request.getMethod() + " " + request.getRequestURI();
+        RequestHub requestHub = RequestHub.open(name, this.spawner.liveHubs());
+        request.setAttribute(HUB_ATTRIBUTE, requestHub);
+        try {
+            java.util.List<Strand> strands = this.spawner.spawnInto(requestHub.hub(), "request");
+            if (logger.isDebugEnabled()) {
+                logger.debug("Opened " + name + " with " + strands.size() + " groutine(s)");
+            }
+        }
+        catch (RuntimeException | Error ex) {
+            requestHub.exitAndClose();
+            throw ex;
+        }
+        return requestHub;
+    }
+}

@@ -1,0 +1,155 @@
+package io.groutines.boot.autoconfigure;
+
+import io.groutines.Event;
+import io.groutines.Hub;
+import io.groutines.TargetException;
+import io.groutines.boot.actuate.GroutinesEndpoint;
+import io.groutines.boot.app.Recorder;
+import io.groutines.boot.discovery.Discovery;
+import io.groutines.boot.discovery.GroutineDeclarationException;
+import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.discovery.TargetCheck;
+import io.groutines.boot.discovery.WeaveScope;
+import io.groutines.boot.spawn.GroutineSpawner;
+import io.groutines.boot.spawn.LiveHubs;
+import io.groutines.boot.web.GroutinesFilter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the auto-configuration contributes, on and off.
+ */
+class GroutinesAutoConfigurationTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(GroutinesAutoConfiguration.class,
+                    GroutinesWebAutoConfiguration.class, GroutinesEndpointAutoConfiguration.class,
+                    EndpointAutoConfiguration.class))
+            .withBean(Recorder.class)
+            .withPropertyValues("groutines.scan-packages=io.groutines.boot.app");
+
+    @Test
+    void offByDefaultItContributesNothingThatRuns() {
+        this.runner.run(context -> assertNothing(context));
+    }
+
+    @Test
+    void offWhenDisabledExplicitly() {
+        this.runner.withPropertyValues("groutines.enabled=false").run(context -> assertNothing(context));
+    }
+
+    private static void assertNothing(org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(GroutinesBeanRegistrar.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(Discovery.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(GroutinesCatalog.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(GroutineSpawner.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(LiveHubs.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(GroutinesFilter.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(FilterRegistrationBean.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(GroutinesEndpoint.class)).isEmpty();
+        assertThat(context.getBeanNamesForAnnotation(io.groutines.Groutines.class)).isEmpty();
+    }
+
+    @Test
+    void enabledItDiscoversRegistersAndChecksTheGroutinesAndAddsTheFilter() {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasBean("io.groutines.boot.app.RecordingGroutines");
+            assertThat(context.getBean(GroutinesCatalog.class).definitions()).singleElement()
+                    .satisfies(d -> assertThat(d.name()).isEqualTo("recorder"));
+            assertThat(context).hasSingleBean(GroutinesFilter.class);
+            // like any endpoint: not there unless exposed
+            assertThat(context).doesNotHaveBean(GroutinesEndpoint.class);
+            FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
+            assertThat(registration.getOrder()).isEqualTo(GroutinesProperties.DEFAULT_FILTER_ORDER);
+            assertThat(registration.getUrlPatterns()).containsExactly("/*");
+        });
+    }
+
+    @Test
+    void theEndpointIsThereWhenExposed() {
+        this.runner.withPropertyValues("groutines.enabled=true", "management.endpoints.web.exposure.include=groutines")
+                .run(context -> assertThat(context).hasSingleBean(GroutinesEndpoint.class));
+    }
+
+    @Test
+    void theFilterFollowsItsProperties() {
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.filter.url-patterns=/api/*",
+                "groutines.filter.order=5").run(context -> {
+                    FilterRegistrationBean<?> registration = context.getBean(FilterRegistrationBean.class);
+                    assertThat(registration.getOrder()).isEqualTo(5);
+                    assertThat(registration.getUrlPatterns()).containsExactly("/api/*");
+                });
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.filter.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(GroutinesFilter.class)
+                        .hasSingleBean(GroutineSpawner.class));
+    }
+
+    @Test
+    void aClassCanBeSwitchedOffByNameOrLeftOutOfActive() {
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.classes.recorder.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean("io.groutines.boot.app.RecordingGroutines");
+                    assertThat(context.getBean(GroutinesCatalog.class).definitions()).isEmpty();
+                    assertThat(context.getBean(Discovery.class).groutines()).singleElement()
+                            .satisfies(d -> assertThat(d.active()).isFalse());
+                });
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.active=other")
+                .run(context -> assertThat(context.getBean(GroutinesCatalog.class).definitions()).isEmpty());
+    }
+
+    @Test
+    void theSpawnerRunsTheGroutinesInAHubOfItsOwn() {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> {
+            Recorder recorder = context.getBean(Recorder.class);
+            try (Hub hub = context.getBean(GroutineSpawner.class).open("nightly-job")) {
+                Event.named("SEEN").fire("job-1");
+                assertThat(context.getBean(LiveHubs.class).hubs()).containsExactly(hub);
+            }
+            assertThat(recorder.of("nightly-job")).extracting(Recorder.Entry::what)
+                    .containsExactly("spawned", "seen job-1", "killed");
+            assertThat(Hub.current()).isEmpty();
+        });
+    }
+
+    @Test
+    void aTargetCheckBeanIsTheWeavingSeam() {
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.woven")
+                .withBean(TargetCheck.class, () -> trigger -> {
+                    throw new TargetException(trigger.path(), "Class is not woven",
+                            "add its package to groutines.weave.include");
+                })
+                .run(context -> assertThat(context).getFailure()
+                        .rootCause().hasMessageContaining("Class is not woven"));
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.woven")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theWeaveScopeIsReadFromClassFiles() {
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.woven",
+                "groutines.weave.include=com.example", "groutines.weave.exclude=com.example.secret").run(context -> {
+                    WeaveScope scope = context.getBean(WeaveScope.class);
+                    assertThat(scope.triggerClasses()).containsExactly("io.groutines.boot.app.Greeter");
+                    assertThat(scope.contains("io.groutines.boot.app.Greeter")).isTrue();
+                    assertThat(scope.contains("com.example.Orders")).isTrue();
+                    assertThat(scope.contains("com.example.secret.Keys")).isFalse();
+                    assertThat(scope.contains("org.other.Thing")).isFalse();
+                });
+    }
+
+    @Test
+    void aWrongTargetFailsTheContext() {
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.bad")
+                .run(context -> assertThat(context).getFailure()
+                        .hasRootCauseInstanceOf(TargetException.class)
+                        .satisfies(f -> assertThat(f).hasStackTraceContaining(
+                                GroutineDeclarationException.class.getName())));
+    }
+}

@@ -1,0 +1,13 @@
+package io.groutines.boot.bad;
+
+import io.groutines.Groutine;
+import io.groutines.Groutines;
+
+/** Names a method that does not exist (a typo), to show the startup report. */
+@Groutines("bad")
+class BadTargetGroutines {
+
+    @Groutine(call = "io.groutines.boot.app.Greeter.greeet")
+    void onGreet(String name) {
+    }
+}

@@ -1,0 +1,79 @@
+package io.groutines.boot.diagnostics;
+
+import io.groutines.boot.discovery.GroutineDeclarationException;
+import io.groutines.boot.discovery.GroutinesCatalog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A groutine naming a method that does not exist stops the application with a report naming class, method, target
+ * and fix — or, with {@code fail-on-target-error=false}, is skipped with a warning.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class GroutineDeclarationFailureTests {
+
+    @Test
+    void aWrongTargetStopsTheApplicationWithAReport() {
+        Throwable failure = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.bad").close());
+        assertThat(failure).hasRootCauseInstanceOf(io.groutines.TargetException.class);
+        FailureAnalysis analysis = new GroutineDeclarationFailureAnalyzer().analyze(failure);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .contains("Class:   io.groutines.boot.bad.BadTargetGroutines")
+                .contains("Method:  onGreet")
+                .contains("Target:  io.groutines.boot.app.Greeter.greeet")
+                .contains("Problem: No method greeet in io.groutines.boot.app.Greeter");
+        assertThat(analysis.getAction()).contains("did you mean io.groutines.boot.app.Greeter.greet?")
+                .contains("groutines.fail-on-target-error=false").doesNotContain("?.");
+        assertThat(analysis.getCause()).isInstanceOf(GroutineDeclarationException.class);
+    }
+
+    @Test
+    void withFailOnTargetErrorFalseTheClassIsSkippedWithAWarning(CapturedOutput output) {
+        try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
+                "--groutines.fail-on-target-error=false")) {
+            GroutinesCatalog catalog = context.getBean(GroutinesCatalog.class);
+            assertThat(catalog.definitions()).isEmpty();
+            assertThat(catalog.skipped()).singleElement().extracting(GroutineDeclarationException::method)
+                    .isEqualTo("onGreet");
+        }
+        assertThat(output).contains("WARN").contains("Groutines 'bad' SKIPPED")
+                .contains("io.groutines.boot.app.Greeter.greeet");
+    }
+
+    @Test
+    void aSwitchedOffClassIsNotCheckedNorRegistered() {
+        try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
+                "--groutines.classes.bad.enabled=false")) {
+            assertThat(context.getBean(GroutinesCatalog.class).definitions()).isEmpty();
+            assertThat(context.containsBean("io.groutines.boot.bad.BadTargetGroutines")).isFalse();
+        }
+    }
+
+    static ConfigurableApplicationContext run(String... args) {
+        SpringApplication application = new SpringApplication(Config.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        String[] all = new String[args.length + 2];
+        all[0] = "--groutines.enabled=true";
+        all[1] = "--spring.main.banner-mode=off";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return application.run(all);
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class Config {
+    }
+}
