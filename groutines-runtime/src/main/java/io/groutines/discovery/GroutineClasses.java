@@ -11,17 +11,14 @@ import io.groutines.Groutines;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@link Groutines} classes on a class path, read from their class files with ClassGraph — before any of them
- * is loaded, so that the weaver can be told which classes their triggers name before those classes load.
- *
- * @param classNames the groutine classes found, by name
- * @param triggers the call targets that their {@link Groutine#call()} triggers name, as written
- * @param weave the weave scope entries their {@link Groutines#weave()} attributes ask for
+ * Finds the {@link Groutines} classes on a class path with ClassGraph, from their class files: before any of them is
+ * loaded, so that the weaver can be told which classes their triggers name before those classes load.
  */
-public record GroutineClasses(List<String> classNames, List<String> triggers, List<String> weave) {
+public final class GroutineClasses {
 
     /**
      * Library jars that hold no groutines: skipping them keeps the scan short at JVM start. A library of your own
@@ -33,48 +30,60 @@ public record GroutineClasses(List<String> classNames, List<String> triggers, Li
             "junit-*.jar", "assertj-*.jar", "mockito-*.jar", "jboss-*.jar", "antlr*.jar", "jandex-*.jar",
             "commons-*.jar", "rsyntaxtextarea-*.jar", "jmh-*.jar", "opentest4j-*.jar", "apiguardian-*.jar",
             "tools.jackson*.jar", "jspecify-*.jar", "istack-*.jar", "jaxb-*.jar", "angus-*.jar", "txw2-*.jar",
-            "groutines-runtime-*.jar", "bcprov-*.jar", "json-*.jar", "xmlunit-*.jar", "awaitility-*.jar", "hamcrest-*.jar",
-            "objenesis-*.jar", "jul-to-slf4j-*.jar", "HdrHistogram-*.jar", "LatencyUtils-*.jar", "checker-qual-*.jar" };
+            "groutines-runtime-*.jar", "bcprov-*.jar", "json-*.jar", "xmlunit-*.jar", "awaitility-*.jar",
+            "hamcrest-*.jar", "objenesis-*.jar", "jul-to-slf4j-*.jar", "HdrHistogram-*.jar", "LatencyUtils-*.jar",
+            "checker-qual-*.jar" };
+
+    private GroutineClasses() {
+    }
 
     /**
-     * Scans a class path.
-     * @param loader the class loader whose class path is scanned (with Spring Boot's nested jars)
-     * @param packages packages to scan; empty for all
-     * @return what was found
+     * Scans the class path of a class loader (Spring Boot's nested jars included).
+     * @param loader the class loader
+     * @param packages packages to scan, with their subpackages; empty for all
+     * @return the groutine classes, by class name
      */
-    public static GroutineClasses scan(ClassLoader loader, Collection<String> packages) {
+    public static List<GroutineClass> scan(ClassLoader loader, Collection<String> packages) {
         ClassGraph graph = new ClassGraph()
-                .overrideClassLoaders(loader)
                 .enableClassInfo()
                 .enableMethodInfo()
                 .enableAnnotationInfo()
                 .ignoreClassVisibility()
                 .ignoreMethodVisibility()
                 .rejectJars(LIBRARY_JARS);
+        if (loader != null) {
+            graph.addClassLoader(loader);
+        }
         if (!packages.isEmpty()) {
             graph.acceptPackages(packages.toArray(String[]::new));
         }
-        List<String> names = new ArrayList<>();
-        List<String> triggers = new ArrayList<>();
-        List<String> weave = new ArrayList<>();
+        List<GroutineClass> found = new ArrayList<>();
         try (ScanResult result = graph.scan()) {
             for (ClassInfo type : result.getClassesWithAnnotation(Groutines.class.getName())) {
-                names.add(type.getName());
+                if (type.isAbstract() || type.isInterface() || type.isAnnotation()) {
+                    continue;
+                }
                 AnnotationParameterValueList params = type.getAnnotationInfo(Groutines.class.getName()).getParameterValues();
+                String name = params.getValue("value") instanceof String value && !value.isBlank() ? value
+                        : type.getSimpleName();
+                List<String> weave = new ArrayList<>();
                 if (params.getValue("weave") instanceof Object[] entries) {
                     for (Object entry : entries) {
-                        weave.add(entry.toString());
+                        weave.add(entry.toString().strip());
                     }
                 }
+                List<String> triggers = new ArrayList<>();
                 for (MethodInfo method : type.getDeclaredMethodInfo()) {
                     AnnotationInfo groutine = method.getAnnotationInfo(Groutine.class.getName());
                     if (groutine != null && groutine.getParameterValues().getValue("call") instanceof String call
                             && !call.isBlank()) {
-                        triggers.add(call);
+                        triggers.add(call.strip());
                     }
                 }
+                found.add(new GroutineClass(type.getName(), name, triggers, weave));
             }
         }
-        return new GroutineClasses(List.copyOf(names), List.copyOf(triggers), List.copyOf(weave));
+        found.sort(Comparator.comparing(GroutineClass::className));
+        return found;
     }
 }

@@ -1,5 +1,6 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.internal.Interception;
 import io.groutines.internal.TargetResolver;
@@ -67,15 +68,17 @@ public final class Agent {
     private static void includeDeclaredGroutines() {
         long start = System.nanoTime();
         String packages = System.getProperty(SCAN_PROPERTY, "");
-        GroutineClasses found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
+        List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
                 java.util.Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
-        WeaveScope.includeTargets(found.triggers());
-        if (!found.weave().isEmpty()) {
-            WeaveScope.include(found.weave().toArray(String[]::new));
+        int triggers = 0;
+        for (GroutineClass type : found) {
+            WeaveScope.includeTargets(type.triggers());
+            WeaveScope.include(type.weave().toArray(String[]::new));
+            triggers += type.triggers().size();
         }
-        if (!found.classNames().isEmpty()) {
+        if (!found.isEmpty()) {
             System.err.printf("[groutines] %d groutine classes found in %d ms; weaving the classes of %d declared triggers%n",
-                    found.classNames().size(), (System.nanoTime() - start) / 1_000_000, found.triggers().size());
+                    found.size(), (System.nanoTime() - start) / 1_000_000, triggers);
         }
     }
 

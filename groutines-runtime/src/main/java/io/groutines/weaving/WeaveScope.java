@@ -28,6 +28,10 @@ public final class WeaveScope {
     public static final String INCLUDE_PROPERTY = "groutines.weave.include";
 
     /** System property; {@code true} makes the weaver print what it weaves and why it does not. */
+    /** System property: classes or packages never woven, even when included or named by a trigger. */
+    public static final String EXCLUDE_PROPERTY = "groutines.weave.exclude";
+
+    /** System property: whether the weaver reports what it weaves. */
     public static final String VERBOSE_PROPERTY = "groutines.weave.verbose";
 
     /** Never woven: the runtime (its calls would recurse into dispatch), the weaver, the JDK. */
@@ -40,6 +44,8 @@ public final class WeaveScope {
     private static final Set<String> ENTRIES = new LinkedHashSet<>();
 
     private static final Set<String> TARGETS = new LinkedHashSet<>();
+
+    private static final Set<String> EXCLUDED = new LinkedHashSet<>();
 
     private WeaveScope() {
     }
@@ -54,6 +60,25 @@ public final class WeaveScope {
         for (String entry : entries) {
             ENTRIES.addAll(parse(entry));
         }
+    }
+
+    /**
+     * Takes classes or packages out of the scope, whatever includes them. Like {@link #include}, it takes effect for
+     * classes loaded after the weaver starts.
+     * @param entries class names, {@code package.*} or {@code package..*}; each may also be a comma-separated list
+     * @throws IllegalArgumentException when an entry has another form
+     */
+    public static synchronized void exclude(String... entries) {
+        for (String entry : entries) {
+            EXCLUDED.addAll(parse(entry));
+        }
+    }
+
+    /** @return the entries taken out of the scope, including {@value #EXCLUDE_PROPERTY} */
+    public static synchronized List<String> excluded() {
+        Set<String> all = new LinkedHashSet<>(parse(System.getProperty(EXCLUDE_PROPERTY, "")));
+        all.addAll(EXCLUDED);
+        return List.copyOf(all);
     }
 
     /**
@@ -87,7 +112,7 @@ public final class WeaveScope {
      * @return whether the class is in the scope and not one that is never woven
      */
     public static boolean contains(String className) {
-        if (matchesAny(NEVER, className)) {
+        if (matchesAny(NEVER, className) || matchesAny(excluded(), className)) {
             return false;
         }
         return matchesAny(entries(), className);
@@ -183,6 +208,13 @@ public final class WeaveScope {
         }
         for (String never : NEVER) {
             xml.append("    <exclude within=\"").append(never).append("\"/>\n");
+        }
+        for (String entry : excluded()) {
+            String pattern = entry.replace('$', '.');
+            xml.append("    <exclude within=\"").append(pattern).append("\"/>\n");
+            if (!pattern.endsWith("*")) {
+                xml.append("    <exclude within=\"").append(pattern).append("..*\"/>\n");
+            }
         }
         xml.append("  </weaver>\n");
         xml.append("  <aspects>\n");

@@ -187,6 +187,21 @@ public class GroutinesProperties {
          */
         private List<String> exclude = new ArrayList<>();
 
+        /**
+         * Whether to attach the weaver at startup when the JVM was started without the groutines agent
+         * (-javaagent). Classes loaded before that point, such as Spring MVC's DispatcherServlet, cannot be woven
+         * then; their triggers are reported at startup.
+         */
+        private boolean attach = true;
+
+        public boolean isAttach() {
+            return this.attach;
+        }
+
+        public void setAttach(boolean attach) {
+            this.attach = attach;
+        }
+
         public List<String> getInclude() {
             return this.include;
         }

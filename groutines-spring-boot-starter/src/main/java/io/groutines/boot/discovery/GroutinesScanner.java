@@ -1,20 +1,16 @@
 package io.groutines.boot.discovery;
 
+import io.groutines.discovery.GroutineClass;
+import io.groutines.discovery.GroutineClasses;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
-import io.github.classgraph.AnnotationInfo;
-import io.github.classgraph.ClassGraph;
-import io.github.classgraph.ClassInfo;
-import io.github.classgraph.MethodInfo;
-import io.github.classgraph.ScanResult;
-import io.groutines.Groutine;
-import io.groutines.Groutines;
 
 /**
- * Finds the classes annotated {@link Groutines} in packages of the class path by reading class files: nothing is
+ * Finds the classes annotated {@link io.groutines.Groutines} in packages of the class path by reading class files: nothing is
  * loaded, so classes that are switched off never run a static initializer, and the classes their triggers name can
  * still be woven when they load later.
  */
@@ -38,45 +34,13 @@ public final class GroutinesScanner {
         if (packages.isEmpty()) {
             return List.of();
         }
-        ClassGraph graph = new ClassGraph()
-                .enableClassInfo()
-                .enableMethodInfo()
-                .enableAnnotationInfo()
-                .ignoreClassVisibility()
-                .ignoreMethodVisibility()
-                .acceptPackages(packages.toArray(String[]::new));
-        if (this.classLoader != null) {
-            graph.addClassLoader(this.classLoader);
-        }
         List<DiscoveredGroutines> found = new ArrayList<>();
-        try (ScanResult result = graph.scan()) {
-            for (ClassInfo info : result.getClassesWithAnnotation(Groutines.class.getName())) {
-                if (info.isAbstract() || info.isInterface() || info.isAnnotation()) {
-                    continue;
-                }
-                String name = nameOf(info);
-                found.add(new DiscoveredGroutines(info.getName(), name, callTargets(info), active.test(name)));
-            }
+        for (GroutineClass type : GroutineClasses.scan(this.classLoader, packages)) {
+            found.add(new DiscoveredGroutines(type.className(), type.name(), type.triggers(), type.weave(),
+                    active.test(type.name())));
         }
         found.sort(Comparator.comparing(DiscoveredGroutines::className));
         return found;
     }
 
-    private static String nameOf(ClassInfo info) {
-        AnnotationInfo annotation = info.getAnnotationInfo(Groutines.class.getName());
-        Object value = annotation.getParameterValues().getValue("value");
-        return value instanceof String s && !s.isBlank() ? s : info.getSimpleName();
-    }
-
-    private static List<String> callTargets(ClassInfo info) {
-        List<String> targets = new ArrayList<>();
-        for (MethodInfo method : info.getDeclaredMethodInfo()) {
-            AnnotationInfo annotation = method.getAnnotationInfo(Groutine.class.getName());
-            if (annotation != null && annotation.getParameterValues().getValue("call") instanceof String call
-                    && !call.isBlank()) {
-                targets.add(call.strip());
-            }
-        }
-        return targets;
-    }
 }

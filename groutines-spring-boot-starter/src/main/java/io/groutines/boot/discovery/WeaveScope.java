@@ -29,8 +29,10 @@ public record WeaveScope(List<String> include, List<String> exclude, List<String
      */
     public static WeaveScope of(List<String> include, List<String> exclude, List<DiscoveredGroutines> discovered) {
         Set<String> classes = new LinkedHashSet<>();
+        List<String> included = new ArrayList<>(include);
         for (DiscoveredGroutines d : discovered) {
             if (d.active()) {
+                included.addAll(d.weave());
                 for (String target : d.callTargets()) {
                     String owner = ownerOf(target);
                     if (owner != null) {
@@ -39,7 +41,7 @@ public record WeaveScope(List<String> include, List<String> exclude, List<String
                 }
             }
         }
-        return new WeaveScope(include, exclude, new ArrayList<>(classes));
+        return new WeaveScope(included, exclude, new ArrayList<>(classes));
     }
 
     /**
