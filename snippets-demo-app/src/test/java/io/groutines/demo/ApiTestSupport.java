@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The one application context all API tests share: the app on a random port with its embedded H2 database, tested
  * over real HTTP. Tests create the snippets they need and assert on those, never on what other tests left behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "groutines.enabled=false")
 abstract class ApiTestSupport {
 
     @LocalServerPort
