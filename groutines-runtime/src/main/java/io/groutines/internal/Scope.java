@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scopes bound on one thread nest: dispatch consults the innermost one and then those it was bound over.
  * Internal; the API is {@code io.groutines.Hub}.
  *
- * <p>Not thread-safe: one thread uses a scope at a time (a request may move between threads, one after another).
+ * <p>One thread uses a scope at a time (a request may move between threads, one after another); only
+ * {@link #tasks()}, {@link #isOpen()} and {@link #boundThread()} may be read from other threads, for monitoring.
  */
 public final class Scope {
 
@@ -39,17 +41,18 @@ public final class Scope {
 
     private final String name;
 
-    private final List<Task> tasks = new ArrayList<>();
+    /** Copy-on-write: monitoring (the actuator endpoint) reads it from other threads. */
+    private final List<Task> tasks = new CopyOnWriteArrayList<>();
 
     private final Map<String, List<Waiter>> calls = new HashMap<>();
 
     private final Map<String, List<Waiter>> events = new HashMap<>();
 
-    private Thread boundThread;
+    private volatile Thread boundThread;
 
     private Scope boundOver;
 
-    private boolean closed;
+    private volatile boolean closed;
 
     private Object handle;
 
