@@ -18,6 +18,8 @@ public final class TargetException extends RuntimeException {
 
     private final String fix;
 
+    private final String groutine;
+
     /**
      * Creates the exception.
      * @param target the target as the groutine named it, e.g. {@code org.example.Foo.bar}
@@ -25,10 +27,27 @@ public final class TargetException extends RuntimeException {
      * @param fix what the developer should do
      */
     public TargetException(String target, String problem, String fix) {
-        super(problem + " — target " + target + ". Fix: " + fix);
+        this(target, problem, fix, null);
+    }
+
+    /**
+     * Creates the exception for a declared groutine.
+     * @param target the target as the groutine named it
+     * @param problem what is wrong with it
+     * @param fix what the developer should do
+     * @param groutine the groutine method that names it, as {@code org.example.MyGroutines.method}, or {@code null}
+     */
+    public TargetException(String target, String problem, String fix, String groutine) {
+        super((groutine != null ? "Groutine " + groutine + ": " : "") + problem + " — target " + target + ". Fix: " + fix);
         this.target = target;
         this.problem = problem;
         this.fix = fix;
+        this.groutine = groutine;
+    }
+
+    /** @return the declared groutine method that names the target, as {@code Class.method}; {@code null} for code */
+    public String groutine() {
+        return groutine;
     }
 
     /** @return the target as it was named */

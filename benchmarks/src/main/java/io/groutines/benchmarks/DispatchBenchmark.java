@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+/* hand-woven: no agent, so that nothing else weaves or checks HandWoven; continuations exported by hand */
+@Fork(value = 2, jvmArgsAppend = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED")
 public class DispatchBenchmark {
 
     @State(Scope.Thread)
@@ -60,17 +61,22 @@ public class DispatchBenchmark {
         @Setup(Level.Trial)
         public void arm() throws InterruptedException {
             java.util.concurrent.CountDownLatch armed = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
             other = Thread.ofPlatform().start(() -> {
                 try (Hub hub = Hub.open("elsewhere")) {
                     hub.spawn(() -> FunctionCall.of(HandWoven.class, "add").await(Phase.ENTER));
                     armed.countDown();
                     done.await();
                 }
-                catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
+                catch (Throwable ex) {
+                    failure.set(ex);
+                    armed.countDown();
                 }
             });
             armed.await();
+            if (failure.get() != null) {
+                throw new IllegalStateException("could not arm the other thread", failure.get());
+            }
         }
 
         @TearDown(Level.Trial)

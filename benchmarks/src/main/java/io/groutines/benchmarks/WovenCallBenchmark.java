@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+/* the groutines agent, copied by the build; the working directory is the benchmarks module */
+@Fork(value = 2, jvmArgsAppend = "-javaagent:target/agent/groutines-agent.jar=io.groutines.benchmarks.woven..*")
 public class WovenCallBenchmark {
 
     private final io.groutines.benchmarks.plain.Adder plain = new io.groutines.benchmarks.plain.Adder(1);

@@ -56,15 +56,25 @@ public final class GroutineMethod {
         Method[] methods = type.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         for (Method m : methods) {
-            Groutine g = m.getAnnotation(Groutine.class);
-            if (g != null) {
-                found.add(of(m, g));
+            if (m.isAnnotationPresent(Groutine.class)) {
+                found.add(of(m));
             }
         }
         return found;
     }
 
-    private static GroutineMethod of(Method method, Groutine g) {
+    /**
+     * Checks one {@link Groutine} method.
+     * @param method a method annotated {@code @Groutine}
+     * @return it, ready to run
+     * @throws TargetException when its trigger or a parameter is wrong; {@link TargetException#groutine()} names it
+     * @throws IllegalArgumentException when the method is not annotated {@code @Groutine}
+     */
+    public static GroutineMethod of(Method method) {
+        Groutine g = method.getAnnotation(Groutine.class);
+        if (g == null) {
+            throw new IllegalArgumentException(method + " is not annotated @Groutine");
+        }
         String where = method.getDeclaringClass().getName() + "." + method.getName();
         if (!g.call().isEmpty() && !g.event().isEmpty()) {
             throw fail(where, g.call() + " / " + g.event(), "It names both a call and an event",
@@ -83,7 +93,7 @@ public final class GroutineMethod {
                 target = TargetResolver.resolve(g.call(), loader != null ? loader : ClassLoader.getSystemClassLoader());
             }
             catch (TargetException ex) {
-                throw new TargetException(ex.target(), "Groutine " + where + ": " + ex.problem(), ex.fix());
+                throw new TargetException(ex.target(), ex.problem(), ex.fix(), where);
             }
             Class<?>[] targetTypes = target.executable().getParameterTypes();
             String[] names = g.argNames();
@@ -145,7 +155,7 @@ public final class GroutineMethod {
     }
 
     private static TargetException fail(String where, String target, String problem, String fix) {
-        return new TargetException(target, "Groutine " + where + ": " + problem, fix);
+        return new TargetException(target, problem, fix, where);
     }
 
     private static Class<?> box(Class<?> type) {

@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The machinery of one hub: its tasks, what they wait for, and the dispatch of calls and events to them. A scope
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scopes bound on one thread nest: dispatch consults the innermost one and then those it was bound over.
  * Internal; the API is {@code io.groutines.Hub}.
  *
- * <p>Not thread-safe: one thread uses a scope at a time (a request may move between threads, one after another).
+ * <p>One thread uses a scope at a time (a request may move between threads, one after another); only
+ * {@link #tasks()}, {@link #isOpen()} and {@link #boundThread()} may be read from other threads, for monitoring.
  */
 public final class Scope {
 
@@ -26,11 +29,11 @@ public final class Scope {
     private static final AtomicLong IDS = new AtomicLong();
 
     /** Counters for the whole JVM, for monitoring. */
-    private static final AtomicLong OPEN = new AtomicLong();
+    private static final LongAdder OPEN = new LongAdder();
 
-    private static final AtomicLong LIVE_TASKS = new AtomicLong();
+    private static final LongAdder LIVE_TASKS = new LongAdder();
 
-    private static final AtomicLong DISPATCHED = new AtomicLong();
+    private static final LongAdder DISPATCHED = new LongAdder();
 
     /** Orders waiters across the nested scopes of a thread: the order they started waiting. */
     private static final AtomicLong SEQUENCE = new AtomicLong();
@@ -39,23 +42,24 @@ public final class Scope {
 
     private final String name;
 
-    private final List<Task> tasks = new ArrayList<>();
+    /** Copy-on-write: monitoring (the actuator endpoint) reads it from other threads. */
+    private final List<Task> tasks = new CopyOnWriteArrayList<>();
 
     private final Map<String, List<Waiter>> calls = new HashMap<>();
 
     private final Map<String, List<Waiter>> events = new HashMap<>();
 
-    private Thread boundThread;
+    private volatile Thread boundThread;
 
     private Scope boundOver;
 
-    private boolean closed;
+    private volatile boolean closed;
 
     private Object handle;
 
     private Scope(String name) {
         this.name = name;
-        OPEN.incrementAndGet();
+        OPEN.increment();
     }
 
     /**
@@ -75,17 +79,17 @@ public final class Scope {
 
     /** @return scopes created and not closed, in the whole JVM */
     public static long openCount() {
-        return OPEN.get();
+        return OPEN.sum();
     }
 
     /** @return tasks spawned and not ended, in the whole JVM */
     public static long liveTaskCount() {
-        return LIVE_TASKS.get();
+        return LIVE_TASKS.sum();
     }
 
     /** @return calls and events handed to a task so far, in the whole JVM */
     public static long dispatchedCount() {
-        return DISPATCHED.get();
+        return DISPATCHED.sum();
     }
 
     /** @return the name given at creation */
@@ -178,7 +182,7 @@ public final class Scope {
         }
         Task task = new Task(this, taskName, body);
         tasks.add(task);
-        LIVE_TASKS.incrementAndGet();
+        LIVE_TASKS.increment();
         task.start();
         return task;
     }
@@ -186,7 +190,7 @@ public final class Scope {
     /** Called by a task whose body has ended. */
     void ended(Task task) {
         if (tasks.remove(task)) {
-            LIVE_TASKS.decrementAndGet();
+            LIVE_TASKS.decrement();
         }
     }
 
@@ -231,9 +235,9 @@ public final class Scope {
             }
             calls.clear();
             events.clear();
-            LIVE_TASKS.addAndGet(-tasks.size());
+            LIVE_TASKS.add(-tasks.size());
             tasks.clear();
-            OPEN.decrementAndGet();
+            OPEN.decrement();
             if (boundThread == Thread.currentThread() && CURRENT.get() == this) {
                 unbind();
             }
@@ -372,7 +376,8 @@ public final class Scope {
     /** Hands the call, at its current phase, to every task waiting for it, in the order they started waiting. */
     static void dispatch(Scope innermost, Invocation invocation) {
         String key = Target.key(invocation.callable());
-        Waiter[] matching = null;
+        Waiter first = null;
+        Waiter[] more = null;
         int count = 0;
         boolean severalScopes = false;
         for (Scope s = innermost; s != null; s = s.boundOver) {
@@ -382,33 +387,46 @@ public final class Scope {
             }
             for (int i = 0, n = list.size(); i < n; i++) {
                 Waiter w = list.get(i);
-                if (w.matches(invocation.callable(), invocation.target(), invocation.phase())) {
-                    if (matching == null) {
-                        matching = new Waiter[n];
-                    }
-                    else if (count == matching.length) {
-                        matching = Arrays.copyOf(matching, count * 2);
-                    }
-                    severalScopes |= count > 0 && matching[0].task.scope() != s;
-                    matching[count++] = w;
+                if (!w.matches(invocation.callable(), invocation.target(), invocation.phase())) {
+                    continue;
                 }
+                // the common case, one waiter, needs no array
+                if (count == 0) {
+                    first = w;
+                }
+                else {
+                    if (more == null) {
+                        more = new Waiter[Math.max(4, n)];
+                        more[0] = first;
+                    }
+                    else if (count == more.length) {
+                        more = Arrays.copyOf(more, count * 2);
+                    }
+                    more[count] = w;
+                    severalScopes |= first.task.scope() != s;
+                }
+                count++;
             }
         }
-        if (count == 0) {
+        if (count == 1) {
+            resume(first, invocation);
             return;
         }
         if (severalScopes) {
-            Arrays.sort(matching, 0, count, Comparator.comparingLong(w -> w.sequence));
+            Arrays.sort(more, 0, count, Comparator.comparingLong(w -> w.sequence));
         }
         for (int i = 0; i < count; i++) {
-            Waiter w = matching[i];
-            if (!w.registered) {
-                continue; // killed or closed by a groutine that handled the call before it
-            }
-            w.task.scope().unregister(w);
-            DISPATCHED.incrementAndGet();
-            w.task.resume(new CallView(invocation, w.argNames), null);
+            resume(more[i], invocation);
         }
+    }
+
+    private static void resume(Waiter w, Invocation invocation) {
+        if (!w.registered) {
+            return; // killed or closed by a groutine that handled the call before it
+        }
+        w.task.scope().unregister(w);
+        DISPATCHED.increment();
+        w.task.resume(new CallView(invocation, w.argNames), null);
     }
 
     /**
@@ -442,7 +460,7 @@ public final class Scope {
                 continue;
             }
             w.task.scope().unregister(w);
-            DISPATCHED.incrementAndGet();
+            DISPATCHED.increment();
             resumed++;
             w.task.resume(data, null);
         }

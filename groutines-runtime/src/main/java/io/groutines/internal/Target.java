@@ -3,6 +3,7 @@ package io.groutines.internal;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Member;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 
@@ -81,22 +82,19 @@ public final class Target {
      * @return whether listeners of this target see the call
      */
     public boolean matches(Member callable, Object receiver) {
-        if (!name.equals(key(callable))) {
+        boolean same = callable.getDeclaringClass() == declaringClass ? executable.equals(callable) : overrides(callable);
+        // A subclass that inherits the method without overriding it was named: only its instances count.
+        return same && (namedClass == declaringClass || receiver == null || namedClass.isInstance(receiver));
+    }
+
+    /** Whether a method of another class overrides or implements this one (equals compares without copying arrays). */
+    private boolean overrides(Member callable) {
+        if (isStatic || isConstructor() || !(callable instanceof Method method) || !name.equals(method.getName())
+                || method.getParameterCount() != parameterTypes.length
+                || !declaringClass.isAssignableFrom(method.getDeclaringClass())) {
             return false;
         }
-        if (callable.getDeclaringClass() == declaringClass) {
-            if (!(callable instanceof Executable e) || !Arrays.equals(e.getParameterTypes(), parameterTypes)) {
-                return false;
-            }
-        }
-        else {
-            if (isStatic || isConstructor() || !declaringClass.isAssignableFrom(callable.getDeclaringClass())
-                    || !(callable instanceof Executable e) || !Arrays.equals(e.getParameterTypes(), parameterTypes)) {
-                return false;
-            }
-        }
-        // A subclass that inherits the method without overriding it was named: only its instances count.
-        return namedClass == declaringClass || receiver == null || namedClass.isInstance(receiver);
+        return Arrays.equals(method.getParameterTypes(), parameterTypes);
     }
 
     @Override

@@ -75,7 +75,7 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 
         List<String> packages = packagesToScan(properties, registry);
         List<DiscoveredGroutines> found = new GroutinesScanner(this.classLoader).scan(packages, properties::isActive);
-        WeaverAttachment.ensureWeaving(properties, found);
+        WeaverAttachment.ensureWeaving(properties, found, logger);
         Set<String> registeredClasses = new HashSet<>();
         for (String name : registry.getBeanDefinitionNames()) {
             String className = registry.getBeanDefinition(name).getBeanClassName();

@@ -1,31 +1,84 @@
 package io.groutines.boot.autoconfigure;
 
 import io.groutines.boot.discovery.DiscoveredGroutines;
+import io.groutines.boot.discovery.GroutinesScanner;
+import io.groutines.boot.guard.ApplicationPackaging;
+import io.groutines.boot.guard.ProductionGuard;
 import io.groutines.weaving.Agent;
 import io.groutines.weaving.WeaveScope;
 import io.groutines.weaving.Weaving;
 import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes sure a weaver runs: with {@code -javaagent} it runs already and its scope came from the agent's own scan;
- * without it, the runtime attaches itself here, with the configured scope and the classes the active groutines'
- * triggers name. That is early, but not early enough for everything: classes Spring Boot loaded before (such as
- * {@code DispatcherServlet}) stay unwoven, and the declared targets among them are named in a warning here and
- * refused when the groutines are checked.
+ * Makes sure a weaver runs, as early as Spring Boot lets an application hook in: right after the configuration
+ * files are read, before any bean class is loaded. With {@code -javaagent} the weaver runs already and its scope
+ * came from the agent's own scan; without it, the runtime attaches itself here, with {@code groutines.weave.*} and
+ * the classes that the active groutines' triggers and {@code weave} attributes name (found in the scan packages, or
+ * the main class's package). Classes Spring Boot loaded before this point (such as {@code DispatcherServlet} and
+ * {@code ResponseEntity}) stay unwoven: the declared targets among them are named in a warning here and refused
+ * when the groutines are checked.
  */
-final class WeaverAttachment {
+final class WeaverAttachment implements EnvironmentPostProcessor, Ordered {
 
-    private static final Log logger = LogFactory.getLog(WeaverAttachment.class);
+    private final Log logger;
 
-    private WeaverAttachment() {
+    /**
+     * @param logFactory Spring Boot's logs for this early phase, written once logging is set up
+     */
+    WeaverAttachment(DeferredLogFactory logFactory) {
+        this.logger = logFactory.getLog(WeaverAttachment.class);
     }
 
-    static void ensureWeaving(GroutinesProperties properties, List<DiscoveredGroutines> found) {
+    @Override
+    public int getOrder() {
+        // after the configuration files (ConfigDataEnvironmentPostProcessor) have been read
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!"true".equalsIgnoreCase(environment.getProperty("groutines.enabled"))) {
+            return;
+        }
+        GroutinesProperties properties = Binder.get(environment)
+                .bind(GroutinesProperties.PREFIX, GroutinesProperties.class)
+                .orElseGet(GroutinesProperties::new);
+        if (Weaving.isStarted() || !properties.getWeave().isAttach()) {
+            return; // reported when the groutines are registered
+        }
+        try {
+            new ProductionGuard(properties.getProductionProfiles(), properties.isAllowInProduction(),
+                    ApplicationPackaging.deduce()).check(environment.getActiveProfiles());
+        }
+        catch (RuntimeException refused) {
+            return; // the registrar refuses the start with the full report; nothing is attached meanwhile
+        }
+        List<String> packages = new ArrayList<>(properties.getScanPackages());
+        if (packages.isEmpty() && application.getMainApplicationClass() != null) {
+            packages.add(application.getMainApplicationClass().getPackageName());
+        }
+        ensureWeaving(properties, new GroutinesScanner(application.getClassLoader()).scan(packages, properties::isActive),
+                this.logger);
+    }
+
+    /**
+     * Attaches the weaver unless one runs or attaching is switched off, and says what happened.
+     * @param properties the groutines configuration
+     * @param found the groutine classes on the class path
+     * @param logger where to say it
+     */
+    static void ensureWeaving(GroutinesProperties properties, List<DiscoveredGroutines> found, Log logger) {
         if (Weaving.isStarted()) {
-            logger.info("Groutines: calls are woven by the groutines agent (-javaagent), scope " + WeaveScope.entries());
+            logger.info("Groutines: calls are woven, scope " + WeaveScope.entries());
             return;
         }
         if (!properties.getWeave().isAttach()) {

@@ -30,24 +30,12 @@ public class GroutineDeclarationException extends RuntimeException {
      */
     public GroutineDeclarationException(String groutinesClass, String method, TargetException cause) {
         super("Groutine " + groutinesClass + (method != null ? "." + method : "") + " cannot listen to "
-                + cause.target() + ": " + problemOf(cause) + ". Fix: " + cause.fix(), cause);
+                + cause.target() + ": " + cause.problem() + ". Fix: " + cause.fix(), cause);
         this.groutinesClass = groutinesClass;
         this.method = method;
         this.target = cause.target();
-        this.problem = problemOf(cause);
+        this.problem = cause.problem();
         this.fix = cause.fix();
-    }
-
-    /** The runtime prefixes its problems with "Groutine Class.method: "; the fields say that already. */
-    private static String problemOf(TargetException cause) {
-        String problem = cause.problem();
-        if (problem.startsWith("Groutine ")) {
-            int colon = problem.indexOf(": ");
-            if (colon > 0) {
-                return problem.substring(colon + 2);
-            }
-        }
-        return problem;
     }
 
     /**
@@ -57,18 +45,6 @@ public class GroutineDeclarationException extends RuntimeException {
      * @param cause the runtime's exception
      * @return the method name, or {@code null}
      */
-    static String methodOf(Class<?> type, TargetException cause) {
-        String prefix = "Groutine " + type.getName() + ".";
-        String problem = cause.problem();
-        if (problem.startsWith(prefix)) {
-            int colon = problem.indexOf(": ", prefix.length());
-            if (colon > 0) {
-                return problem.substring(prefix.length(), colon);
-            }
-        }
-        return null;
-    }
-
     /** @return the groutines class's name */
     public String groutinesClass() {
         return this.groutinesClass;

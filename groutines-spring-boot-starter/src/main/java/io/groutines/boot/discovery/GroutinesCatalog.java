@@ -1,5 +1,9 @@
 package io.groutines.boot.discovery;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -58,40 +62,47 @@ public final class GroutinesCatalog {
             if (!active.test(name)) {
                 continue;
             }
-            try {
-                List<GroutineMethod> methods = GroutineMethod.of(type);
-                if (methods.isEmpty()) {
-                    throw new GroutineDeclarationException(type.getName(), null, new TargetException("(none)",
-                            "The class is annotated @Groutines but declares no @Groutine method",
-                            "annotate its groutine methods with @Groutine, or remove @Groutines"));
-                }
-                List<GroutineTrigger> triggers = new ArrayList<>();
-                for (GroutineMethod m : methods) {
+            List<GroutineMethod> methods = new ArrayList<>();
+            List<GroutineTrigger> triggers = new ArrayList<>();
+            boolean declaresAny = false;
+            for (Method method : groutineMethods(type)) {
+                declaresAny = true;
+                try {
+                    GroutineMethod m = GroutineMethod.of(method);
                     GroutineTrigger trigger = new GroutineTrigger(type, m.method(), m.trigger(),
                             m.target() != null ? m.target().path() : null,
                             m.target() != null ? m.target().executable() : null);
                     if (trigger.target() != null) {
-                        try {
-                            targetCheck.check(trigger);
-                        }
-                        catch (TargetException ex) {
-                            throw new GroutineDeclarationException(type.getName(), m.method().getName(), ex);
-                        }
+                        targetCheck.check(trigger);
                     }
+                    methods.add(m);
                     triggers.add(trigger);
                 }
+                catch (TargetException ex) {
+                    // with fail-on-target-error=false only this groutine is skipped; its class's others still run
+                    skipOrFail(new GroutineDeclarationException(type.getName(), method.getName(), ex), failOnTargetError,
+                            name, skipped);
+                }
+            }
+            if (!declaresAny) {
+                skipOrFail(new GroutineDeclarationException(type.getName(), null, new TargetException("(none)",
+                        "The class is annotated @Groutines but declares no @Groutine method",
+                        "annotate its groutine methods with @Groutine, or remove @Groutines")), failOnTargetError, name, skipped);
+                continue;
+            }
+            if (!methods.isEmpty()) {
                 definitions.add(new GroutinesDefinition(name, beanName, beanFactory.getBean(beanName), methods, triggers));
-            }
-            catch (TargetException ex) {
-                GroutineDeclarationException failure = new GroutineDeclarationException(type.getName(),
-                        GroutineDeclarationException.methodOf(type, ex), ex);
-                skipOrFail(failure, failOnTargetError, name, skipped);
-            }
-            catch (GroutineDeclarationException ex) {
-                skipOrFail(ex, failOnTargetError, name, skipped);
             }
         }
         return new GroutinesCatalog(definitions, skipped);
+    }
+
+    /** The {@code @Groutine} methods a class declares, by name, as the runtime spawns them. */
+    private static List<Method> groutineMethods(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(io.groutines.Groutine.class))
+                .sorted(Comparator.comparing(Method::getName))
+                .toList();
     }
 
     private static void skipOrFail(GroutineDeclarationException failure, boolean failOnTargetError, String name,
@@ -99,7 +110,7 @@ public final class GroutinesCatalog {
         if (failOnTargetError) {
             throw failure;
         }
-        logger.warn("Groutines '" + name + "' SKIPPED (groutines.fail-on-target-error=false): " + failure.getMessage());
+        logger.warn("Groutine of '" + name + "' SKIPPED (groutines.fail-on-target-error=false): " + failure.getMessage());
         skipped.add(failure);
     }
 

@@ -10,4 +10,9 @@ class BadTargetGroutines {
     @Groutine(call = "io.groutines.boot.app.Greeter.greeet")
     void onGreet(String name) {
     }
+
+    /** Valid: with fail-on-target-error=false it still runs while its neighbour is skipped. */
+    @Groutine(call = "io.groutines.boot.app.Greeter.greet")
+    void onGreetCorrectly(String name) {
+    }
 }

@@ -41,15 +41,16 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
-    void withFailOnTargetErrorFalseTheClassIsSkippedWithAWarning(CapturedOutput output) {
+    void withFailOnTargetErrorFalseOnlyTheWrongGroutineIsSkippedWithAWarning(CapturedOutput output) {
         try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
                 "--groutines.fail-on-target-error=false")) {
             GroutinesCatalog catalog = context.getBean(GroutinesCatalog.class);
-            assertThat(catalog.definitions()).isEmpty();
+            assertThat(catalog.definitions()).singleElement()
+                    .satisfies(d -> assertThat(d.triggers()).extracting(t -> t.method().getName()).containsExactly("onGreetCorrectly"));
             assertThat(catalog.skipped()).singleElement().extracting(GroutineDeclarationException::method)
                     .isEqualTo("onGreet");
         }
-        assertThat(output).contains("WARN").contains("Groutines 'bad' SKIPPED")
+        assertThat(output).contains("WARN").contains("Groutine of 'bad' SKIPPED")
                 .contains("io.groutines.boot.app.Greeter.greeet");
     }
 
