@@ -6,6 +6,7 @@
 #
 # Environment (all optional):
 #   DURATION=20s WARMUP=15s THREADS=1 CONNECTIONS=16   wrk settings for each measured run
+#   ROUNDS=1                                             off/on load rounds (alternating); medians reported
 #   STARTS=5                                             application starts per startup variant
 #   SKIP_BUILD=1                                         use the jar already in snippets-demo-app/target
 #   SKIP_LOAD=1 / SKIP_STARTUP=1                         leave out a part
@@ -25,6 +26,7 @@ WARMUP=${WARMUP:-15s}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-16}
 STARTS=${STARTS:-5}
+ROUNDS=${ROUNDS:-1}
 PORT=${PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 AGENT="snippets-demo-app/target/agent/groutines-agent.jar"
@@ -101,6 +103,7 @@ start_app() {
     STARTED=""
     for _ in $(seq 1 1200); do
         started=$(sed -n 's/.*Started SnippetsApplication in \([0-9.]*\) seconds.*/\1/p' "$OUT/$name.log" | head -1)
+        PROCESS=$(sed -n 's/.*Started SnippetsApplication in .*(process running for \([0-9.]*\)).*/\1/p' "$OUT/$name.log" | head -1)
         [ -n "$started" ] && break
         kill -0 "$APP_PID" 2>/dev/null || { log "the application died: see $OUT/$name.log"; tail -20 "$OUT/$name.log" >&2; exit 1; }
         sleep 0.1
@@ -139,7 +142,7 @@ login() {
     log "logged in as tom; a POST of the mix answers 201, owner $(sed -n 's/.*"owner":"\([^"]*\)".*/\1/p' "$OUT/check.json")"
 }
 
-declare -A RPS P50 P99 NON2XX
+declare -A RPS P50 P99 NON2XX ALL_RPS ALL_P50 ALL_P99
 load_run() {
     local name=$1; shift
     log "load: $name — starting the application"
@@ -155,29 +158,41 @@ load_run() {
     RPS[$name]=$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")
     P50[$name]=$(sed 's/.* p50_ms=\([^ ]*\).*/\1/' <<<"$line")
     P99[$name]=$(sed 's/.* p99_ms=\([^ ]*\).*/\1/' <<<"$line")
-    NON2XX[$name]=$(sed 's/.* non2xx=\([^ ]*\).*/\1/' <<<"$line")
+    NON2XX[$name]=$(( ${NON2XX[$name]:-0} + $(sed 's/.* non2xx=\([^ ]*\).*/\1/' <<<"$line") ))
+    ALL_RPS[$name]="${ALL_RPS[$name]:-} ${RPS[$name]}"
+    ALL_P50[$name]="${ALL_P50[$name]:-} ${P50[$name]}"
+    ALL_P99[$name]="${ALL_P99[$name]:-} ${P99[$name]}"
     log "load: $name — $line"
     stop_app
 }
 
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 if [ -z "${SKIP_LOAD:-}" ]; then
-    load_run off "${OFF_ARGS[@]}"
-    load_run on "${ON_ARGS[@]}"
+    for round in $(seq 1 "$ROUNDS"); do
+        load_run off "${OFF_ARGS[@]}"
+        load_run on "${ON_ARGS[@]}"
+    done
+    for name in off on; do
+        RPS[$name]=$(tr ' ' '\n' <<<"${ALL_RPS[$name]}" | grep . | median)
+        P50[$name]=$(tr ' ' '\n' <<<"${ALL_P50[$name]}" | grep . | median)
+        P99[$name]=$(tr ' ' '\n' <<<"${ALL_P99[$name]}" | grep . | median)
+    done
 fi
 
 # ---------------------------------------------------------------- startup
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-declare -A START
+declare -A START PROC
 startup_runs() {
     local name=$1; shift
-    local times=()
+    local times=() procs=()
     for i in $(seq 1 "$STARTS"); do
         start_app "start-$name-$i" "$@"
         times+=("$STARTED")
+        procs+=("$PROCESS")
         stop_app
     done
     START[$name]=$(printf '%s\n' "${times[@]}" | median)
-    log "startup: $name — ${times[*]} s, median ${START[$name]} s"
+    PROC[$name]=$(printf '%s\n' "${procs[@]}" | median)
+    log "startup: $name — started in ${times[*]} s, median ${START[$name]} s; process running for ${procs[*]} s, median ${PROC[$name]} s"
 }
 
 if [ -z "${SKIP_STARTUP:-}" ]; then
@@ -195,6 +210,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
     echo "java: $JAVA_VERSION; JVM flags: -javaagent:$AGENT (both load runs)"
     if [ -z "${SKIP_LOAD:-}" ]; then
         echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/mix.lua (after a $WARMUP warm-up); mix: 3 GET /snippets/ : 1 POST /snippets/, session of tom"
+        [ "$ROUNDS" -gt 1 ] && echo "$ROUNDS rounds, medians; per round req/s off:${ALL_RPS[off]} on:${ALL_RPS[on]}; p99 ms off:${ALL_P99[off]} on:${ALL_P99[on]}"
         printf '%-14s %10s %10s %10s %8s\n' "groutines" "req/s" "p50 ms" "p99 ms" "non-2xx"
         printf '%-14s %10s %10s %10s %8s\n' "off" "${RPS[off]}" "${P50[off]}" "${P99[off]}" "${NON2XX[off]}"
         printf '%-14s %10s %10s %10s %8s\n' "on (3 seeds)" "${RPS[on]}" "${P50[on]}" "${P99[on]}" "${NON2XX[on]}"
@@ -203,5 +219,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
     if [ -z "${SKIP_STARTUP:-}" ]; then
         echo "startup (median of $STARTS, \"Started SnippetsApplication in X seconds\"): off ${START[off]} s, on ${START[on]} s, no agent ${START[no-agent]} s"
         echo "startup ratios: on/off $(ratio "${START[on]}" "${START[off]}"), on/no-agent $(ratio "${START[on]}" "${START[no-agent]}"), off/no-agent $(ratio "${START[off]}" "${START[no-agent]}")"
+        echo "JVM start to started (\"process running for Y\", includes the agent's premain): off ${PROC[off]} s, on ${PROC[on]} s, no agent ${PROC[no-agent]} s"
+        echo "ratios: on/off $(ratio "${PROC[on]}" "${PROC[off]}"), on/no-agent $(ratio "${PROC[on]}" "${PROC[no-agent]}")"
     fi
 } | tee "$OUT/summary.txt"
