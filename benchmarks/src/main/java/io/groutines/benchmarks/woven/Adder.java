@@ -1,6 +1,6 @@
 package io.groutines.benchmarks.woven;
 
-/** Benchmark subject in the weave scope (the agent is given io.groutines.benchmarks.woven..*). */
+/** Benchmark subject in the weave scope (the agent is given io.groutines.benchmarks.woven..*). Keep the two Adder classes identical: only the weaving differs. */
 public class Adder {
 
     private final int base;

@@ -2,11 +2,9 @@ package io.groutines.demo.groutines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.discovery.GroutinesDefinition;
@@ -20,25 +18,13 @@ import io.groutines.demo.snippets.SnippetRepository;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "groutines.enabled=true", "groutines.active=check_permissions",
         "spring.datasource.url=jdbc:h2:mem:groutines-check-permissions;DB_CLOSE_DELAY=-1" })
-class CheckPermissionsAloneTest {
-
-    private static final String BODY = "{\"title\":\"aaa\",\"code\":\"bbb\"}";
-
-    @LocalServerPort
-    int port;
+class CheckPermissionsAloneTest extends RunningDemo {
 
     @Autowired
     GroutinesCatalog catalog;
 
     @Autowired
     SnippetRepository snippets;
-
-    DemoHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new DemoHttp(port);
-    }
 
     @Test
     void onlyCheckPermissionsIsActive() {

@@ -2,11 +2,9 @@ package io.groutines.demo.groutines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.discovery.GroutinesDefinition;
@@ -23,12 +21,7 @@ import io.groutines.demo.users.UserRepository;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:groutines-scenario;DB_CLOSE_DELAY=-1")
-class DemoScenarioTest {
-
-    private static final String BODY = "{\"title\":\"aaa\",\"code\":\"bbb\"}";
-
-    @LocalServerPort
-    int port;
+class DemoScenarioTest extends RunningDemo {
 
     @Autowired
     SnippetRepository snippets;
@@ -41,13 +34,6 @@ class DemoScenarioTest {
 
     @Autowired
     LiveHubs liveHubs;
-
-    DemoHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new DemoHttp(port);
-    }
 
     @Test
     void theDefaultProfileRunsTheThreeGroutinesOfTheScenario() {

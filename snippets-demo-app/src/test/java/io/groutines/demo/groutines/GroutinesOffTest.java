@@ -2,11 +2,9 @@ package io.groutines.demo.groutines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -21,25 +19,13 @@ import io.groutines.demo.snippets.SnippetRepository;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:groutines-off;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("plain")
-class GroutinesOffTest {
-
-    private static final String BODY = "{\"title\":\"aaa\",\"code\":\"bbb\"}";
-
-    @LocalServerPort
-    int port;
+class GroutinesOffTest extends RunningDemo {
 
     @Autowired
     ApplicationContext context;
 
     @Autowired
     SnippetRepository snippets;
-
-    DemoHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new DemoHttp(port);
-    }
 
     @Test
     void nothingOfTheGroutinesRuns() {

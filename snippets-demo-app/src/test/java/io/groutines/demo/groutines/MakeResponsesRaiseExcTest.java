@@ -2,14 +2,12 @@ package io.groutines.demo.groutines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.discovery.GroutinesDefinition;
@@ -25,23 +23,13 @@ import io.groutines.demo.snippets.SnippetRepository;
         "groutines.enabled=true", "groutines.active=make_responses_raise_exc",
         "spring.datasource.url=jdbc:h2:mem:groutines-raise;DB_CLOSE_DELAY=-1" })
 @ExtendWith(OutputCaptureExtension.class)
-class MakeResponsesRaiseExcTest {
-
-    @LocalServerPort
-    int port;
+class MakeResponsesRaiseExcTest extends RunningDemo {
 
     @Autowired
     GroutinesCatalog catalog;
 
     @Autowired
     SnippetRepository snippets;
-
-    DemoHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new DemoHttp(port);
-    }
 
     @Test
     void onlyMakeResponsesRaiseExcIsActive() {

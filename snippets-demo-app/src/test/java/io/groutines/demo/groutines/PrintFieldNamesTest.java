@@ -2,14 +2,12 @@ package io.groutines.demo.groutines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.discovery.GroutinesDefinition;
@@ -23,22 +21,12 @@ import io.groutines.demo.groutines.NoLiveGroutines.Counts;
         "groutines.enabled=true", "groutines.active=print_field_names",
         "spring.datasource.url=jdbc:h2:mem:groutines-print;DB_CLOSE_DELAY=-1" })
 @ExtendWith(OutputCaptureExtension.class)
-class PrintFieldNamesTest {
+class PrintFieldNamesTest extends RunningDemo {
 
     private static final String LOGGER = "i.g.demo.groutines.PrintFieldNames";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     GroutinesCatalog catalog;
-
-    DemoHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new DemoHttp(port);
-    }
 
     @Test
     void onlyPrintFieldNamesIsActive() {

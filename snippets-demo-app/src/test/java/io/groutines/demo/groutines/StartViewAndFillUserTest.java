@@ -7,11 +7,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.util.ClassUtils;
 
@@ -34,12 +32,7 @@ import io.groutines.demo.users.UserRepository;
         "groutines.enabled=true", "groutines.active=start_view,fill_user",
         "spring.datasource.url=jdbc:h2:mem:groutines-start-view;DB_CLOSE_DELAY=-1" })
 @Import(RequestGroutines.class)
-class StartViewAndFillUserTest {
-
-    private static final String BODY = "{\"title\":\"aaa\",\"code\":\"bbb\"}";
-
-    @LocalServerPort
-    int port;
+class StartViewAndFillUserTest extends RunningDemo {
 
     @Autowired
     GroutinesCatalog catalog;
@@ -52,13 +45,6 @@ class StartViewAndFillUserTest {
 
     @Autowired
     UserRepository users;
-
-    DemoHttp http;
-
-    @BeforeEach
-    void connect() {
-        http = new DemoHttp(port);
-    }
 
     @Test
     void onlyTheTwoAreActive() {
