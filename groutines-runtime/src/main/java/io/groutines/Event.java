@@ -1,7 +1,5 @@
 package io.groutines;
 
-import io.groutines.internal.Scope;
-
 import java.util.Objects;
 
 /**
@@ -41,7 +39,7 @@ public final class Event {
 
     /**
      * Resumes every groutine waiting for this event in the hubs bound to the calling thread — in the order they
-     * started waiting, each until it next suspends or ends — then returns. A groutine that waits again while the
+     * started waiting, each on the calling thread until it next suspends or ends — then returns. A groutine that waits again while the
      * event is being fired is resumed by the next {@code fire}, not this one. An exception escaping a resumed groutine
      * propagates out of {@code fire}, and groutines after it are not resumed.
      * @param data what each waiting {@link #await()} returns (shared, not copied)
@@ -49,7 +47,13 @@ public final class Event {
      * @throws IllegalStateException when no hub is bound to the calling thread
      */
     public int fire(Object... data) {
-        return Scope.fire(name, data);
+        Hub.Binding binding = Hub.innermostBinding();
+        if (binding == null) {
+            throw new IllegalStateException(this + ".fire() on thread '" + Thread.currentThread().getName()
+                    + "', which has no hub: open one with Hub.open() (the groutines filter does this for each "
+                    + "request) or fire from inside a groutine");
+        }
+        return Dispatcher.fire(binding, name, data);
     }
 
     /**
@@ -59,7 +63,8 @@ public final class Event {
      * @throws GroutineExit when the groutine is killed while waiting
      */
     public Object[] await() {
-        return Scope.awaitEvent(name);
+        Strand strand = Strand.require(this + ".await()");
+        return (Object[]) strand.await(Waiter.event(strand, name));
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.groutines;
 
-import io.groutines.internal.Scope;
-import io.groutines.internal.Target;
-import io.groutines.internal.TargetResolver;
+import io.groutines.weaving.Weaving;
 
+import java.lang.reflect.Executable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -20,8 +19,11 @@ import java.util.Objects;
  * implementations and overrides when {@code Foo} is an interface or superclass;</li>
  * <li>as an attribute of an object: {@code FunctionCall.of(foo, "bar")} — only calls on that instance.</li>
  * </ul>
- * The name is resolved when the {@code FunctionCall} is made: a class or method that does not exist, or an
- * overload that is ambiguous, throws {@link TargetException} at once, naming the fix.
+ * The name is resolved when the {@code FunctionCall} is made: a class or method that does not exist, an overload
+ * that is ambiguous, or — while a weaver runs — a callable whose calls cannot be intercepted throws
+ * {@link TargetException} at once, naming the fix. A method is one target however it is declared: a generic
+ * interface method and the redeclaration that fills in its type arguments ({@code CrudRepository.findById(ID)} and
+ * {@code findById(Integer)}) are the same method; bridge and synthetic methods are never targets.
  *
  * <p>Instances are immutable; {@link #argNames} returns a new one.
  */
@@ -39,6 +41,12 @@ public final class FunctionCall {
         this.argNames = argNames;
     }
 
+    private static FunctionCall checked(Target target, Object instance) {
+        FunctionCall call = new FunctionCall(target, instance, null);
+        Weaving.check(call);
+        return call;
+    }
+
     /**
      * Names a callable by its absolute path, resolved with the thread's context class loader.
      * @param path e.g. {@code org.example.Foo.bar}, {@code org.example.Foo.<init>},
@@ -48,8 +56,19 @@ public final class FunctionCall {
      */
     public static FunctionCall of(String path) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new FunctionCall(TargetResolver.resolve(path, loader != null ? loader : FunctionCall.class.getClassLoader()),
-                null, null);
+        return of(path, loader != null ? loader : FunctionCall.class.getClassLoader());
+    }
+
+    /**
+     * Names a callable by its absolute path, resolved with a given class loader (for a declared trigger: the
+     * loader of the groutine's class).
+     * @param path as for {@link #of(String)}
+     * @param loader where its class is looked up
+     * @return the function call
+     * @throws TargetException when the path names no callable or an ambiguous overload
+     */
+    public static FunctionCall of(String path, ClassLoader loader) {
+        return checked(TargetResolver.resolve(path, Objects.requireNonNull(loader, "loader")), null);
     }
 
     /**
@@ -60,7 +79,7 @@ public final class FunctionCall {
      * @throws TargetException when the class has no such callable or the name is ambiguous
      */
     public static FunctionCall of(Class<?> type, String method) {
-        return new FunctionCall(TargetResolver.resolve(Objects.requireNonNull(type, "type"), method), null, null);
+        return checked(TargetResolver.resolve(Objects.requireNonNull(type, "type"), method), null);
     }
 
     /**
@@ -81,7 +100,7 @@ public final class FunctionCall {
                     "name the constructor on the class: FunctionCall.of(" + instance.getClass().getSimpleName()
                             + ".class, \"<init>\")");
         }
-        return new FunctionCall(target, instance, null);
+        return checked(target, instance);
     }
 
     /**
@@ -109,7 +128,9 @@ public final class FunctionCall {
      * @throws GroutineExit when the groutine is killed while waiting
      */
     public Call await(Phase phase) {
-        return Scope.awaitCall(target, instance, Objects.requireNonNull(phase, "phase"), argNames);
+        Objects.requireNonNull(phase, "phase");
+        Strand strand = Strand.require(this + ".await()");
+        return (Call) strand.await(Waiter.call(strand, this, phase));
     }
 
     /**
@@ -121,8 +142,13 @@ public final class FunctionCall {
     }
 
     /** @return the resolved method or constructor */
-    public java.lang.reflect.Executable callable() {
+    public Executable callable() {
         return target.executable();
+    }
+
+    /** @return the class or interface the callable was named on, which may inherit it from {@link #callable()}'s */
+    public Class<?> type() {
+        return target.namedClass();
     }
 
     /** @return the target as it was named */
@@ -142,6 +168,11 @@ public final class FunctionCall {
 
     Target target() {
         return target;
+    }
+
+    /** @return the argument names, or {@code null} when none were given */
+    String[] argNamesOrNull() {
+        return argNames;
     }
 
     @Override

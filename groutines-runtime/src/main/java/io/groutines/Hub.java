@@ -1,14 +1,15 @@
 package io.groutines;
 
-import io.groutines.internal.GroutineMethod;
-import io.groutines.internal.Scope;
-import io.groutines.internal.Task;
+import io.groutines.discovery.GroutineMethod;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The groutines of one scope — one request, one test, one job — and the place their calls and events are
@@ -25,25 +26,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * }                                            // kills what is left, unbinds
  * }</pre>
  *
- * <p>Hubs bound on one thread nest: a hub opened while another is bound shadows it, and dispatch consults the
- * innermost hub, then the ones it was bound over (a test's hub sees the calls of a request served on the test's
- * thread). A hub is used by one thread at a time; a request that moves between threads re-binds its hub with
- * {@link #bind()}.
- *
- * <p><b>Monitors.</b> Spawn where the thread holds no monitor ({@code synchronized}): on JDK 25 a coroutine first
- * started inside a {@code synchronized} block takes the lock with it when it suspends. With assertions enabled, or
- * with {@code -Dgroutines.checkMonitors=true}, {@code spawn} checks this and refuses. Resuming a groutine under a
- * monitor — when a call inside a {@code synchronized} block triggers it — is safe.
+ * <p><b>Threads.</b> A hub may be bound to several threads at once (a request and the work it hands to other
+ * threads); each waiting groutine is resumed by the first call or event that matches it, on that call's thread, and
+ * by one thread at a time. Hubs bound on one thread nest: a hub bound while another is bound shadows it, and dispatch
+ * consults the innermost hub, then the ones it was bound over, in the order their groutines started waiting.
  */
 public final class Hub implements AutoCloseable {
 
+    private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
+
     private static final AtomicLong NAMES = new AtomicLong();
 
-    private final Scope scope;
+    private static final LongAdder OPEN = new LongAdder();
 
-    private Hub(Scope scope) {
-        this.scope = scope;
-        scope.attach(this);
+    private static final LongAdder LIVE = new LongAdder();
+
+    final Dispatcher dispatcher = new Dispatcher();
+
+    private final String name;
+
+    /** Copy-on-write: monitoring reads it from other threads, and several threads of one request may spawn. */
+    private final List<Strand> strands = new CopyOnWriteArrayList<>();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Hub(String name) {
+        this.name = name;
+        OPEN.increment();
     }
 
     /**
@@ -61,7 +70,7 @@ public final class Hub implements AutoCloseable {
      */
     public static Hub open(String name) {
         Hub hub = create(name);
-        hub.scope.bind();
+        hub.bind();
         return hub;
     }
 
@@ -69,40 +78,58 @@ public final class Hub implements AutoCloseable {
      * Creates a hub bound to no thread; {@link #bind()} it where its scope runs.
      * @param name for messages and monitoring
      * @return the hub
+     * @throws IllegalStateException when this JVM does not give groutines its continuations
      */
     public static Hub create(String name) {
-        return new Hub(Scope.create(Objects.requireNonNull(name, "name")));
+        Continuations.require();
+        return new Hub(Objects.requireNonNull(name, "name"));
     }
 
     /** @return the innermost hub bound to the calling thread, if any */
     public static Optional<Hub> current() {
-        Scope scope = Scope.current();
-        return scope == null ? Optional.empty() : Optional.of(of(scope));
+        Binding binding = BOUND.get();
+        return binding == null ? Optional.empty() : Optional.of(binding.hub);
     }
 
-    static Hub of(Scope scope) {
-        Object handle = scope.handle();
-        return handle instanceof Hub hub ? hub : new Hub(scope);
+    static Binding innermostBinding() {
+        return BOUND.get();
+    }
+
+    /** @return hubs, groutines and dispatches of the whole JVM now, for monitoring */
+    public static Statistics statistics() {
+        return new Statistics(OPEN.sum(), LIVE.sum(), Dispatcher.DISPATCHED.sum());
     }
 
     /**
-     * Binds this hub to the calling thread, over any hub bound there, until the binding is closed.
+     * Binds this hub to the calling thread, over any hub bound there, until the binding is closed. The hub may be
+     * bound to other threads at the same time.
      * @return the binding; closing it restores what was bound before
-     * @throws IllegalStateException when the hub is closed or bound to a thread already
+     * @throws IllegalStateException when the hub is closed or bound to this thread already
      */
     public Binding bind() {
-        scope.bind();
-        return new Binding(scope);
+        if (closed.get()) {
+            throw new IllegalStateException("Hub '" + name + "' is closed and cannot be bound");
+        }
+        Binding outer = BOUND.get();
+        for (Binding b = outer; b != null; b = b.outer) {
+            if (b.hub == this) {
+                throw new IllegalStateException("Hub '" + name + "' is bound to thread '"
+                        + Thread.currentThread().getName() + "' already");
+            }
+        }
+        Binding binding = new Binding(this, outer);
+        BOUND.set(binding);
+        return binding;
     }
 
     /** @return the hub's name */
     public String name() {
-        return scope.name();
+        return name;
     }
 
     /** @return whether the hub has not been closed */
     public boolean isOpen() {
-        return scope.isOpen();
+        return !closed.get();
     }
 
     /**
@@ -124,8 +151,15 @@ public final class Hub implements AutoCloseable {
      * @throws IllegalStateException when the hub is closed
      */
     public Strand spawn(String name, Runnable body) {
-        Task task = scope.spawn(Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
-        return Strand.of(task);
+        if (closed.get()) {
+            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + name
+                    + "' cannot be spawned in it");
+        }
+        Strand strand = new Strand(this, Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
+        strands.add(strand);
+        LIVE.increment();
+        strand.start();
+        return strand;
     }
 
     /**
@@ -140,42 +174,98 @@ public final class Hub implements AutoCloseable {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException(groutines.getClass().getName() + " declares no @Groutine method");
         }
-        List<Strand> strands = new ArrayList<>(methods.size());
-        for (GroutineMethod m : methods) {
-            strands.add(Strand.of(scope.spawn(m.name(), m.body(groutines))));
+        List<Strand> spawned = new ArrayList<>(methods.size());
+        for (GroutineMethod method : methods) {
+            spawned.add(spawn(method.name(), method.body(groutines)));
         }
-        return strands;
+        return spawned;
     }
 
     /** @return the groutines of this hub that have not ended, in spawn order */
     public List<Strand> strands() {
-        return scope.tasks().stream().map(Strand::of).toList();
+        return List.copyOf(strands);
+    }
+
+    void ended(Strand strand) {
+        if (strands.remove(strand)) {
+            LIVE.decrement();
+        }
     }
 
     /**
-     * Kills every groutine of the hub (the newest first; each runs its {@code finally} blocks now), and unbinds the
-     * hub from the calling thread if it is bound there. Closing a closed hub does nothing. An exception thrown by a
-     * dying groutine is rethrown after all of them are dead.
+     * Kills every groutine of the hub, the newest first: each waiting one runs its {@code finally} blocks now, on
+     * this thread; one running on another thread ends at its next wait. Then unbinds the hub from the calling
+     * thread if it is the innermost hub bound there. Closing a closed hub does nothing. An exception thrown by a dying
+     * groutine is rethrown after all of them are dead.
      */
     @Override
     public void close() {
-        scope.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Throwable failure = null;
+        // bound while killing, so that finally blocks that fire events or make calls see this hub
+        Binding mine = BOUND.get() != null && BOUND.get().hub == this ? BOUND.get() : null;
+        Binding temporary = mine == null ? new Binding(this, BOUND.get()) : null;
+        if (temporary != null) {
+            BOUND.set(temporary);
+        }
+        try {
+            for (int i = strands.size() - 1; i >= 0; i = Math.min(i - 1, strands.size() - 1)) {
+                try {
+                    strands.get(i).kill("was killed: its hub '" + name + "' closed");
+                }
+                catch (Throwable ex) {
+                    if (failure == null) {
+                        failure = ex;
+                    }
+                    else {
+                        failure.addSuppressed(ex);
+                    }
+                }
+            }
+        }
+        finally {
+            dispatcher.close();
+            OPEN.decrement();
+            (temporary != null ? temporary : mine).unbind();
+        }
+        if (failure != null) {
+            throw Sneaky.rethrow(failure);
+        }
     }
 
     @Override
     public String toString() {
-        return scope.toString();
+        return "Hub '" + name + "' (" + (closed.get() ? "closed" : strands.size() + " groutines") + ")";
     }
 
     /**
-     * A hub bound to a thread; {@link #close()} unbinds it and restores the hub bound there before, if any.
+     * Hubs, groutines and dispatches of the whole JVM.
+     * @param openHubs hubs created and not closed
+     * @param liveGroutines groutines spawned that have not ended
+     * @param dispatched calls and events handed to groutines so far
+     */
+    public record Statistics(long openHubs, long liveGroutines, long dispatched) {
+    }
+
+    /**
+     * A hub bound to a thread; {@link #close()} unbinds it and restores the hub bound there before, if any. Bindings
+     * on one thread form a stack.
      */
     public static final class Binding implements AutoCloseable {
 
-        private final Scope scope;
+        final Hub hub;
 
-        private Binding(Scope scope) {
-            this.scope = scope;
+        final Binding outer;
+
+        private final Thread thread = Thread.currentThread();
+
+        private boolean closed;
+
+        private Binding(Hub hub, Binding outer) {
+            this.hub = hub;
+            this.outer = outer;
         }
 
         /**
@@ -184,7 +274,24 @@ public final class Hub implements AutoCloseable {
          */
         @Override
         public void close() {
-            scope.unbind();
+            if (closed) {
+                return;
+            }
+            if (thread != Thread.currentThread() || BOUND.get() != this) {
+                throw new IllegalStateException("Hub '" + hub.name + "' is not the innermost hub bound to thread '"
+                        + Thread.currentThread().getName() + "'; unbind hubs in the reverse order of binding");
+            }
+            unbind();
+        }
+
+        private void unbind() {
+            closed = true;
+            if (outer == null) {
+                BOUND.remove();
+            }
+            else {
+                BOUND.set(outer);
+            }
         }
     }
 }

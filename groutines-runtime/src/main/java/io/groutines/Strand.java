@@ -1,37 +1,91 @@
 package io.groutines;
 
-import io.groutines.internal.Scope;
-import io.groutines.internal.Task;
-import io.groutines.internal.Waiter;
+import jdk.internal.vm.Continuation;
+import jdk.internal.vm.ContinuationScope;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A handle on one groutine — a coroutine that runs on the thread of the code that resumes it and suspends in
- * {@code await}. Made by {@link Hub#spawn}.
- *
- * <p>Like a greenlet, a strand exchanges data with its parent directly: the code that resumes it. Inside the
- * groutine, {@link #switchToParent} suspends it and hands data out; outside, {@link #switchTo} resumes it and hands
- * data in.
+ * One groutine: a coroutine that runs on the thread of whoever resumes it and suspends where it waits. Made by
+ * {@link Hub#spawn}. The whole model, as in greenlet:
+ * <ul>
+ * <li><b>resume</b> — a call, an event or {@link #switchTo} resumes a waiting strand on the calling thread (its
+ * thread locals, its request) and gets control back when the strand waits again or ends;</li>
+ * <li><b>wait</b> — {@code await} on a {@link FunctionCall} or an {@link Event}, or {@link #switchToParent},
+ * suspends the strand;</li>
+ * <li><b>kill</b> — {@link #kill()} throws {@link GroutineExit} at the strand's suspension point, so that its
+ * {@code finally} blocks run; a strand that keeps waiting after {@value #KILLS_SURVIVED} more kills is abandoned;</li>
+ * <li><b>dead</b> — a strand whose body returned, threw or was killed is not {@linkplain #isAlive() alive}.</li>
+ * </ul>
+ * An exception that escapes a strand reaches the code that resumed it. A strand runs on one thread at a time; it may
+ * be resumed on another thread than before. It never waits while a monitor it took itself is held, and a monitor
+ * held by the code that resumed it stays with that code (see {@code docs/groutines.md}, "Limits").
  */
 public final class Strand {
 
-    private final Task task;
+    /** How many more waits a killed strand may attempt, each answered by another GroutineExit, before it is abandoned. */
+    static final int KILLS_SURVIVED = 3;
 
-    private Strand(Task task) {
-        this.task = task;
-        task.attach(this);
-    }
+    private static final System.Logger LOG = System.getLogger("io.groutines");
 
-    static Strand of(Task task) {
-        Object handle = task.handle();
-        return handle instanceof Strand strand ? strand : new Strand(task);
+    private enum State { NEW, RUNNING, SUSPENDED, DEAD }
+
+    private final Hub hub;
+
+    private final String name;
+
+    private final Coroutine coroutine;
+
+    private volatile State state = State.NEW;
+
+    /** What it waits for while suspended; claimed by whoever resumes it. */
+    private volatile Waiter waiting;
+
+    /** Handed from the suspension point to the resumer, which publishes it once the strand has suspended. */
+    private Waiter pending;
+
+    private Object monitorsHeld;
+
+    private volatile boolean killed;
+
+    private volatile String killReason;
+
+    private int killsSurvived;
+
+    private boolean abandoned;
+
+    private Object delivered;
+
+    private Throwable deliveredThrowable;
+
+    private Throwable failure;
+
+    private Object[] handedOut;
+
+    private volatile Thread carrier;
+
+    private volatile long runningSince;
+
+    Strand(Hub hub, String name, Runnable body) {
+        this.hub = hub;
+        this.name = name;
+        this.coroutine = new Coroutine(this, body);
     }
 
     /** @return the groutine running innermost on the calling thread, if the caller is in one */
     public static Optional<Strand> current() {
-        Task task = Task.current();
-        return task == null ? Optional.empty() : Optional.of(of(task));
+        return Optional.ofNullable(Coroutine.currentStrand());
+    }
+
+    static Strand require(String what) {
+        Strand strand = Coroutine.currentStrand();
+        if (strand == null) {
+            throw new IllegalStateException(what + " was called outside a groutine, on thread '"
+                    + Thread.currentThread().getName() + "': only a groutine can wait. Spawn one with Hub.spawn(...) "
+                    + "or declare it with @Groutine.");
+        }
+        return strand;
     }
 
     /**
@@ -42,53 +96,271 @@ public final class Strand {
      * @throws IllegalStateException outside a groutine
      */
     public static Object[] switchToParent(Object... data) {
-        return Scope.switchToParent(data);
+        Strand strand = require("Strand.switchToParent()");
+        strand.handedOut = data;
+        return (Object[]) strand.await(Waiter.parent(strand));
     }
 
     /**
      * Resumes this groutine, which waits in {@link #switchToParent}, handing it data; returns when it next
      * suspends or ends.
      * @param data what its {@code switchToParent} returns
-     * @return what it hands back at its next {@code switchToParent}; empty when it ended or awaits an event or call
+     * @return what it hands back at its next {@code switchToParent}; {@code null} when instead it ended or now waits
+     *         for a call or an event ({@link #isAlive()} tells which)
      * @throws IllegalStateException when the groutine has ended, is running, or waits for an event or a call
      */
     public Object[] switchTo(Object... data) {
-        return Scope.switchInto(task, data);
+        Waiter waiter = waiting;
+        if (state == State.DEAD) {
+            throw new IllegalStateException("Groutine '" + name + "' has ended: there is nothing to switch to");
+        }
+        if (waiter == null || waiter.kind != Waiter.Kind.PARENT || !waiter.claim()) {
+            throw new IllegalStateException("Groutine '" + name + "' is " + (waiter == null ? "running" : "waiting for "
+                    + waiter) + "; switchTo resumes only a groutine that waits in Strand.switchToParent");
+        }
+        handedOut = null;
+        resumeClaimed(data);
+        Object[] back = handedOut;
+        handedOut = null;
+        return back;
     }
 
     /**
-     * Ends the groutine: a {@link GroutineExit} is thrown at its suspension point, so that its {@code finally}
-     * blocks run now, on the calling thread; it stops waiting for anything. Called from inside the groutine itself,
-     * it throws {@code GroutineExit} at once; on a groutine further out on the stack, it takes effect when that
-     * groutine next suspends. Killing an ended groutine does nothing.
+     * Ends the groutine: a {@link GroutineExit} is thrown at its suspension point, so that its {@code finally} blocks
+     * run now, on the calling thread. Called from inside the groutine itself, it throws {@code GroutineExit} at once;
+     * on a groutine running elsewhere (further out on this thread's stack, or on another thread) it takes effect
+     * when that groutine next waits. Killing an ended groutine does nothing.
      */
     public void kill() {
-        task.kill("was killed");
+        kill("was killed");
     }
 
     /** @return whether the groutine has not ended */
     public boolean isAlive() {
-        return task.isAlive();
+        return state != State.DEAD;
     }
 
     /** @return the name given at spawn */
     public String name() {
-        return task.name();
+        return name;
     }
 
     /** @return the hub the groutine belongs to */
     public Hub hub() {
-        return Hub.of(task.scope());
+        return hub;
     }
 
-    /** @return what the groutine waits for, e.g. {@code FunctionCall(org.example.Foo.bar) ENTER}; empty when not suspended */
+    /** @return what it waits for, e.g. {@code FunctionCall(org.example.Foo.bar) ENTER}; empty when not waiting */
     public Optional<String> waitingFor() {
-        Waiter w = task.waiting();
-        return w == null ? Optional.empty() : Optional.of(w.toString());
+        Waiter waiter = waiting;
+        return waiter == null ? Optional.empty() : Optional.of(waiter.toString());
+    }
+
+    /** @return how long it has been running since it was last resumed; empty when it is not running */
+    public Optional<Duration> runningFor() {
+        return state == State.RUNNING && carrier != null
+                ? Optional.of(Duration.ofNanos(System.nanoTime() - runningSince)) : Optional.empty();
+    }
+
+    /** @return the stack of the thread it runs on now (its own frames on top); empty when it is not running */
+    public StackTraceElement[] stackTrace() {
+        Thread thread = carrier;
+        return state == State.RUNNING && thread != null ? thread.getStackTrace() : new StackTraceElement[0];
+    }
+
+    // ---- the one place where a strand waits ---------------------------------------------------------------------
+
+    /**
+     * Suspends this strand, running on its own coroutine, until its waiter is claimed and it is resumed.
+     * @return what the resumer hands over
+     */
+    Object await(Waiter waiter) {
+        if (killed) {
+            if (++killsSurvived > KILLS_SURVIVED) {
+                abandon(waiter);
+            }
+            throw exit();
+        }
+        Object held = HeldMonitors.beforeSuspend(this, waiter);
+        pending = waiter;
+        monitorsHeld = held;
+        try {
+            Coroutine.suspend();
+        }
+        catch (IllegalStateException pinned) {
+            pending = null;
+            monitorsHeld = null;
+            throw pinned;
+        }
+        Object value = delivered;
+        Throwable thrown = deliveredThrowable;
+        delivered = null;
+        deliveredThrowable = null;
+        if (thrown != null) {
+            throw Sneaky.rethrow(thrown);
+        }
+        return value;
+    }
+
+    /** A killed strand that keeps waiting: suspended for good, never resumed, reported. */
+    private void abandon(Waiter waiter) {
+        String where = StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith("io.groutines.") || f.getClassName().contains("Test"))
+                .findFirst().map(Object::toString).orElse("?"));
+        LOG.log(System.Logger.Level.ERROR, "Groutine ''{0}'' of {1} survived its kill {2} times and keeps waiting "
+                + "(for {3}, at {4}): abandoned, it will not run again. A groutine must not catch GroutineExit "
+                + "(catch Exception, not Throwable) and wait again.", name, hub, KILLS_SURVIVED, waiter, where);
+        HeldMonitors.beforeSuspend(this, waiter);
+        abandoned = true;
+        Coroutine.suspend();
+        throw new AssertionError("an abandoned groutine was resumed");
+    }
+
+    // ---- the one place where a strand is resumed ----------------------------------------------------------------
+
+    void start() {
+        resume(null, null);
+    }
+
+    /** Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. */
+    void resumeClaimed(Object value) {
+        if (killed) {
+            resume(null, exit());
+        }
+        else {
+            resume(value, null);
+        }
+    }
+
+    private void resume(Object value, Throwable toThrow) {
+        while (true) {
+            if (state == State.DEAD) {
+                throw new IllegalStateException("Groutine '" + name + "' has ended and cannot be resumed");
+            }
+            delivered = value;
+            deliveredThrowable = toThrow;
+            waiting = null;
+            carrier = Thread.currentThread();
+            runningSince = System.nanoTime();
+            state = State.RUNNING;
+            coroutine.run();
+            carrier = null;
+            if (coroutine.isDone()) {
+                end();
+                Throwable escaped = failure;
+                if (escaped != null) {
+                    failure = null;
+                    throw Sneaky.rethrow(escaped);
+                }
+                return;
+            }
+            Waiter next = pending;
+            Object held = monitorsHeld;
+            pending = null;
+            monitorsHeld = null;
+            Throwable refused = HeldMonitors.afterSuspend(held, this);
+            if (refused != null) {
+                value = null;
+                toThrow = refused;
+                continue; // the strand carried away a lock of its resumer: give it back at once
+            }
+            if (abandoned) {
+                end();
+                return;
+            }
+            waiting = next;
+            state = State.SUSPENDED;
+            if (!next.register()) {
+                killed = true;
+                killReason = "was killed: its hub '" + hub.name() + "' closed";
+            }
+            else if (!killed || !next.claim()) {
+                return;
+            }
+            waiting = null;
+            value = null;
+            toThrow = exit();
+        }
+    }
+
+    void kill(String reason) {
+        if (state == State.DEAD) {
+            return;
+        }
+        killReason = reason;
+        killed = true;
+        if (Coroutine.currentStrand() == this) {
+            throw exit();
+        }
+        Waiter waiter = waiting;
+        if (waiter != null && waiter.claim()) {
+            resume(null, exit());
+        }
+    }
+
+    private GroutineExit exit() {
+        return new GroutineExit("Groutine '" + name + "' " + (killReason != null ? killReason : "was killed"));
+    }
+
+    private void run(Runnable body) {
+        try {
+            body.run();
+        }
+        catch (GroutineExit exit) {
+            // a killed groutine ends normally
+        }
+        catch (Throwable ex) {
+            failure = ex;
+        }
+    }
+
+    private void end() {
+        state = State.DEAD;
+        waiting = null;
+        hub.ended(this);
     }
 
     @Override
     public String toString() {
-        return "Strand(" + task + ")";
+        Waiter waiter = waiting;
+        return "Strand(" + name + " (" + state.name().toLowerCase() + (waiter != null ? ", waiting for " + waiter : "")
+                + "))";
+    }
+
+    /** The continuation a strand runs in, mounted on whichever thread resumes it. */
+    private static final class Coroutine extends Continuation {
+
+        private static final ContinuationScope SCOPE = new ContinuationScope("groutines");
+
+        private final Strand strand;
+
+        Coroutine(Strand strand, Runnable body) {
+            super(SCOPE, () -> strand.run(body));
+            this.strand = strand;
+        }
+
+        static Strand currentStrand() {
+            if (!Continuations.available()) {
+                return null;
+            }
+            return Continuation.getCurrentContinuation(SCOPE) instanceof Coroutine c ? c.strand : null;
+        }
+
+        static void suspend() {
+            Continuation.yield(SCOPE);
+        }
+
+        @Override
+        protected void onPinned(Continuation.Pinned reason) {
+            String where = switch (reason) {
+                case NATIVE -> "a native frame or a static initializer (class initialization) is on the stack";
+                case MONITOR -> "a monitor (synchronized block) is held";
+                case CRITICAL_SECTION -> "the JVM is in a critical section";
+                default -> reason.toString();
+            };
+            throw new IllegalStateException("Groutine '" + strand.name + "' cannot suspend here: " + where
+                    + " (Pinned: " + reason + "). Await in ordinary code, not inside a static initializer or native "
+                    + "callback.");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.groutines;
 
-import io.groutines.internal.Interception;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -64,12 +64,11 @@ final class Shop {
         final int status;
 
         Response(Object data, int status) {
-            io.groutines.internal.Invocation inv = io.groutines.internal.Interception.armed()
-                    ? io.groutines.internal.Interception.enter(NEW, null, new Object[] { data, status }, false) : null;
+            Call call = Interception.armed() ? Interception.observe(NEW, new Object[] { data, status }) : null;
             this.data = data;
             this.status = status;
-            if (inv != null) {
-                io.groutines.internal.Interception.exit(inv, this, null);
+            if (call != null) {
+                Interception.exit(call, this, null);
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.groutines;
 
-import io.groutines.internal.Interception;
-import io.groutines.internal.Invocation;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
@@ -26,21 +24,21 @@ final class Woven {
         if (!Interception.armed()) {
             return body.run(args);
         }
-        Invocation inv = Interception.enter(callable, target, args);
-        if (inv == null) {
+        Call call = Interception.enter(callable, target, args);
+        if (call == null) {
             return body.run(args);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            result = body.run(inv.arguments());
+            result = body.run(Interception.arguments(call));
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     static Method method(Class<?> type, String name) {

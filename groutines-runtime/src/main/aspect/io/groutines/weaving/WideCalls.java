@@ -1,7 +1,7 @@
 package io.groutines.weaving;
 
-import io.groutines.internal.Interception;
-import io.groutines.internal.Invocation;
+import io.groutines.Call;
+import io.groutines.Interception;
 
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
@@ -25,22 +25,22 @@ public class WideCalls {
      * @throws Throwable what the method or a groutine throws
      */
     @Around("execution(* *(*, *, *, *, *, *, *, *, *, ..)) && !within(io.groutines.*) "
-            + "&& !within(io.groutines.internal..*) && !within(io.groutines.weaving.*) && !within(org.aspectj..*)")
+            + "&& !within(io.groutines.discovery.*) && !within(io.groutines.weaving.*) && !within(org.aspectj..*)")
     public Object call(ProceedingJoinPoint call) throws Throwable {
         if (!Interception.armed()) {
             return call.proceed();
         }
-        Invocation inv = Interception.enter(((MethodSignature) call.getStaticPart().getSignature()).getMethod(),
+        Call inv = Interception.enter(((MethodSignature) call.getStaticPart().getSignature()).getMethod(),
                 call.getThis(), call.getArgs());
         if (inv == null) {
             return call.proceed();
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(inv)) {
+            return Interception.exit(inv, null, null);
         }
         Object result;
         try {
-            result = call.proceed(inv.arguments());
+            result = call.proceed(Interception.arguments(inv));
         }
         catch (Throwable ex) {
             return Interception.exit(inv, null, ex);

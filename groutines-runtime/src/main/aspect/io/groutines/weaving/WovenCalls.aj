@@ -1,7 +1,7 @@
 package io.groutines.weaving;
 
-import io.groutines.internal.Interception;
-import io.groutines.internal.Invocation;
+import io.groutines.Call;
+import io.groutines.Interception;
 
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.MethodSignature;
@@ -31,7 +31,7 @@ import java.lang.reflect.Method;
 public aspect WovenCalls {
 
     /** Never the groutines runtime itself, nor AspectJ: the weaver's excludes say so too, this is the second lock. */
-    pointcut scope(): !within(io.groutines.*) && !within(io.groutines.internal..*) && !within(io.groutines.weaving.*)
+    pointcut scope(): !within(io.groutines.*) && !within(io.groutines.discovery.*) && !within(io.groutines.weaving.*)
             && !within(org.aspectj..*);
 
     /**
@@ -52,343 +52,343 @@ public aspect WovenCalls {
     }
 
     Object around(Object self): instanceMethod() && this(self) && args() {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[0]);
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[0]);
+        if (call == null) {
             return proceed(self);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
             result = proceed(self);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0): instanceMethod() && this(self) && args(a0) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0 });
+        if (call == null) {
             return proceed(self, a0);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1): instanceMethod() && this(self) && args(a0, a1) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1 });
+        if (call == null) {
             return proceed(self, a0, a1);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1, Object a2): instanceMethod() && this(self) && args(a0, a1, a2) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2 });
+        if (call == null) {
             return proceed(self, a0, a1, a2);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1], args[2]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3): instanceMethod() && this(self) && args(a0, a1, a2, a3) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3 });
+        if (call == null) {
             return proceed(self, a0, a1, a2, a3);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1], args[2], args[3]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4 });
+        if (call == null) {
             return proceed(self, a0, a1, a2, a3, a4);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1], args[2], args[3], args[4]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5 });
+        if (call == null) {
             return proceed(self, a0, a1, a2, a3, a4, a5);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1], args[2], args[3], args[4], args[5]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5, a6) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
+        if (call == null) {
             return proceed(self, a0, a1, a2, a3, a4, a5, a6);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object self, Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7): instanceMethod() && this(self) && args(a0, a1, a2, a3, a4, a5, a6, a7) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), self, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
+        if (call == null) {
             return proceed(self, a0, a1, a2, a3, a4, a5, a6, a7);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(self, args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(): staticMethod() && args() {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[0]);
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[0]);
+        if (call == null) {
             return proceed();
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
             result = proceed();
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0): staticMethod() && args(a0) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0 });
+        if (call == null) {
             return proceed(a0);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1): staticMethod() && args(a0, a1) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1 });
+        if (call == null) {
             return proceed(a0, a1);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1, Object a2): staticMethod() && args(a0, a1, a2) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2 });
+        if (call == null) {
             return proceed(a0, a1, a2);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1], args[2]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3): staticMethod() && args(a0, a1, a2, a3) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3 });
+        if (call == null) {
             return proceed(a0, a1, a2, a3);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1], args[2], args[3]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4): staticMethod() && args(a0, a1, a2, a3, a4) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4 });
+        if (call == null) {
             return proceed(a0, a1, a2, a3, a4);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1], args[2], args[3], args[4]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5): staticMethod() && args(a0, a1, a2, a3, a4, a5) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5 });
+        if (call == null) {
             return proceed(a0, a1, a2, a3, a4, a5);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1], args[2], args[3], args[4], args[5]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6): staticMethod() && args(a0, a1, a2, a3, a4, a5, a6) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6 });
+        if (call == null) {
             return proceed(a0, a1, a2, a3, a4, a5, a6);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1], args[2], args[3], args[4], args[5], args[6]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     Object around(Object a0, Object a1, Object a2, Object a3, Object a4, Object a5, Object a6, Object a7): staticMethod() && args(a0, a1, a2, a3, a4, a5, a6, a7) {
-        Invocation inv = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
-        if (inv == null) {
+        Call call = Interception.enter(method(thisJoinPointStaticPart), null, new Object[] { a0, a1, a2, a3, a4, a5, a6, a7 });
+        if (call == null) {
             return proceed(a0, a1, a2, a3, a4, a5, a6, a7);
         }
-        if (inv.skipsOriginal()) {
-            return Interception.exit(inv, inv.replacement(), null);
+        if (Interception.skipsOriginal(call)) {
+            return Interception.exit(call, null, null);
         }
         Object result;
         try {
-            Object[] args = inv.arguments();
+            Object[] args = Interception.arguments(call);
             result = proceed(args[0], args[1], args[2], args[3], args[4], args[5], args[6], args[7]);
         }
         catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
+            return Interception.exit(call, null, ex);
         }
-        return Interception.exit(inv, result, null);
+        return Interception.exit(call, result, null);
     }
 
     // ---- constructors: observed, never wrapped -------------------------------------------------------------------

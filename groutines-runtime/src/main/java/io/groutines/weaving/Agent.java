@@ -2,13 +2,13 @@ package io.groutines.weaving;
 
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
-import io.groutines.internal.Interception;
-import io.groutines.internal.TargetResolver;
+import io.groutines.Interception;
 
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,30 +56,7 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
-        includeDeclaredGroutines();
-        start(args, inst);
-    }
-
-    /**
-     * Before the application's classes load: finds the {@code @Groutines} classes on the class path from their class
-     * files and adds the classes their triggers name, and their {@code weave} entries, to the scope. Packages to
-     * scan: {@value #SCAN_PROPERTY} (comma-separated), all when unset.
-     */
-    private static void includeDeclaredGroutines() {
-        long start = System.nanoTime();
-        String packages = System.getProperty(SCAN_PROPERTY, "");
-        List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
-                java.util.Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
-        int triggers = 0;
-        for (GroutineClass type : found) {
-            WeaveScope.includeTargets(type.triggers());
-            WeaveScope.include(type.weave().toArray(String[]::new));
-            triggers += type.triggers().size();
-        }
-        if (!found.isEmpty()) {
-            System.err.printf("[groutines] %d groutine classes found in %d ms; weaving the classes of %d declared triggers%n",
-                    found.size(), (System.nanoTime() - start) / 1_000_000, triggers);
-        }
+        start(inst, withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args))));
     }
 
     /**
@@ -88,17 +65,33 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {
-        start(args, inst);
+        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)));
     }
 
     /**
-     * Starts the agent in this running JVM, unless it runs already. Add the scope first ({@link WeaveScope}); every
-     * class loaded before this call stays unwoven.
-     * @return the targets declared with {@link WeaveScope#includeTargets} whose classes were loaded before the weaver
-     *         started — their calls never reach a groutine; empty when none
+     * Before the application's classes load: finds the {@code @Groutines} classes in the application's own code
+     * from their class files and adds the classes their triggers name, and their {@code weave} entries, to the
+     * scope. Packages to scan: {@value #SCAN_PROPERTY} (comma-separated), all of the application's code when unset.
+     */
+    private static WeaveScope withDeclaredGroutines(WeaveScope scope) {
+        String packages = System.getProperty(SCAN_PROPERTY, "");
+        List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
+                Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+        for (GroutineClass type : found) {
+            scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
+        }
+        return scope;
+    }
+
+    /**
+     * Starts the agent in this running JVM, unless it runs already, weaving the given scope; every class loaded
+     * before this call stays unwoven.
+     * @param scope what to weave
+     * @return the scope's targets whose classes were loaded before the weaver started — their calls never reach a
+     *         groutine; empty when none
      * @throws IllegalStateException when the JVM refuses agents (e.g. a JRE without {@code jdk.attach})
      */
-    public static List<String> attach() {
+    public static List<String> attach(WeaveScope scope) {
         synchronized (Agent.class) {
             if (!started) {
                 Instrumentation inst;
@@ -109,35 +102,24 @@ public final class Agent {
                     throw new IllegalStateException("Cannot attach the groutines agent to this JVM (" + ex.getMessage()
                             + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
                 }
-                start(null, inst);
+                start(inst, scope);
             }
         }
-        return Weaving.loadedBeforeWeaving(WeaveScope.declaredTargets());
+        return Weaving.loadedBeforeWeaving(scope.targets());
     }
 
-    private static synchronized void start(String args, Instrumentation inst) {
+    private static synchronized void start(Instrumentation inst, WeaveScope scope) {
         if (started) {
             return;
         }
         started = true;
         openContinuations(inst);
-        if (args != null && !args.isBlank()) {
-            WeaveScope.include(args);
-        }
-        List<String> scope = WeaveScope.entries();
-        if (scope.isEmpty()) {
-            System.err.println("[groutines] The weave scope is empty, so no call will reach a groutine. Name the classes "
-                    + "to weave with -D" + WeaveScope.INCLUDE_PROPERTY + "=com.example..* or the agent argument.");
-        }
-        else {
-            configureWeaver();
-            org.aspectj.weaver.loadtime.Agent.agentmain("", inst);
-        }
+        configureWeaver();
+        Weaving.starting(scope);
+        ScopedWeaver.install(inst);
         // after the transformer is in place: a class loaded in between is either woven or in this list
         Weaving.started(inst.getAllLoadedClasses());
-        TargetResolver.verifyWith(Weaving::check);
     }
-
     /**
      * Exports {@code java.base/jdk.internal.vm} to the unnamed module of the class loader that loaded the runtime
      * (in a Spring Boot fat jar, the launcher's) and to the system class loader's (where {@code -javaagent} puts
@@ -156,7 +138,7 @@ public final class Agent {
         try {
             Path file = Files.createTempFile("groutines-aop-", ".xml");
             file.toFile().deleteOnExit();
-            Files.writeString(file, WeaveScope.aopXml(Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)));
+            Files.writeString(file, aopXml(Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)));
             String own = file.toUri().toString();
             String given = System.getProperty(CONFIGURATION_PROPERTY);
             System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);
@@ -167,5 +149,28 @@ public final class Agent {
             throw new IllegalStateException("The groutines agent cannot write the weaver's configuration to the temporary "
                     + "directory (" + ex.getMessage() + "); set -Djava.io.tmpdir to a writable directory", ex);
         }
+    }
+
+    /**
+     * The weaver configuration: the groutines aspects and their options. Which classes are woven is decided before
+     * the weaver sees them ({@link ScopedWeaver}); the never-woven packages are excluded here too, as a second lock.
+     */
+    static String aopXml(boolean verbose) {
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<!-- written by the groutines agent (io.groutines.weaving.Agent) -->\n");
+        xml.append("<aspectj>\n");
+        xml.append("  <weaver options=\"").append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore")
+                .append("\">\n");
+        for (String never : WeaveScope.NEVER) {
+            xml.append("    <exclude within=\"").append(never).append("\"/>\n");
+        }
+        xml.append("  </weaver>\n");
+        xml.append("  <aspects>\n");
+        xml.append("    <aspect name=\"io.groutines.weaving.WovenCalls\"/>\n");
+        xml.append("    <aspect name=\"io.groutines.weaving.WideCalls\"/>\n");
+        xml.append("  </aspects>\n");
+        xml.append("</aspectj>\n");
+        return xml.toString();
     }
 }

@@ -1,7 +1,7 @@
 package io.groutines.weaving;
 
-import io.groutines.internal.Interception;
-import io.groutines.internal.Invocation;
+import io.groutines.Call;
+import io.groutines.Interception;
 
 import org.aspectj.lang.JoinPoint;
 import org.aspectj.lang.reflect.ConstructorSignature;
@@ -56,7 +56,7 @@ final class Constructions {
      */
     static void enter(JoinPoint.StaticPart part, Object self, Object[] args) {
         Constructor<?> constructor = ((ConstructorSignature) part.getSignature()).getConstructor();
-        Invocation invocation = Interception.enter(constructor, null, args, false);
+        Call invocation = Interception.observe(constructor, args);
         if (invocation != null) {
             TOP.set(new Entry(self, invocation, TOP.get()));
             PENDING.getAndAdd(1);
@@ -84,6 +84,6 @@ final class Constructions {
     }
 
     /** One constructor execution that a groutine waits for. */
-    private record Entry(Object self, Invocation invocation, Entry below) {
+    private record Entry(Object self, Call invocation, Entry below) {
     }
 }

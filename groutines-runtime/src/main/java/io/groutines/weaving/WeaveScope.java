@@ -4,126 +4,144 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The classes whose methods and constructors are woven, so that groutines can await their calls.
+ * Which classes are woven, so that groutines can await the calls of their methods and constructors: an immutable
+ * value. The weaver uses one, frozen when it starts (or, with {@code -javaagent} in a Spring Boot application, when
+ * the application has decided whether groutines run); {@link Weaving#scope()} returns it for the startup log, the
+ * actuator endpoint and target checks.
  *
- * <p>The scope is fixed when the weaver starts ({@link Agent}); it is the union of
- * <ul>
- * <li>the system property {@value #INCLUDE_PROPERTY}, e.g.
- * {@code -Dgroutines.weave.include=com.example..*,org.springframework.http.ResponseEntity};</li>
- * <li>the agent's argument, in the same form: {@code -javaagent:groutines-runtime-agent.jar=com.example..*};</li>
- * <li>what code adds with {@link #include} and {@link #includeTargets} before the weaver starts — the Spring Boot
- * starter adds the classes of the declared triggers this way.</li>
- * </ul>
- * Each entry is a class name ({@code org.example.Foo}; a nested class as {@code org.example.Outer.Inner} or
- * {@code org.example.Outer$Inner}), a package ({@code org.example.*}) or a package with its subpackages
- * ({@code org.example..*}). The groutines runtime, AspectJ and the JDK are never woven, whatever the scope says.
+ * <p>Each entry is a class name ({@code org.example.Foo}; a nested class as {@code org.example.Outer.Inner} or
+ * {@code org.example.Outer$Inner}; a class includes its nested classes), a package ({@code org.example.*}) or a
+ * package with its subpackages ({@code org.example..*}). Exclusions win over inclusions. The groutines runtime,
+ * AspectJ and the JDK are never woven, and neither are generated classes (proxies, lambdas, mocks), whatever the
+ * scope says.
  */
 public final class WeaveScope {
 
-    /** System property with a comma-separated list of scope entries. */
+    /** System property with a comma-separated list of entries to include. */
     public static final String INCLUDE_PROPERTY = "groutines.weave.include";
 
-    /** System property; {@code true} makes the weaver print what it weaves and why it does not. */
-    /** System property: classes or packages never woven, even when included or named by a trigger. */
+    /** System property with a comma-separated list of entries never woven, even when included. */
     public static final String EXCLUDE_PROPERTY = "groutines.weave.exclude";
 
     /** System property: whether the weaver reports what it weaves. */
     public static final String VERBOSE_PROPERTY = "groutines.weave.verbose";
 
     /** Never woven: the runtime (its calls would recurse into dispatch), the weaver, the JDK. */
-    static final List<String> NEVER = List.of("io.groutines.*", "io.groutines.internal..*", "io.groutines.weaving.*",
-            "org.aspectj..*", "net.bytebuddy..*", "java..*", "javax..*", "jdk..*", "sun..*", "com.sun..*");
+    static final List<String> NEVER = List.of("io.groutines.*", "io.groutines.discovery.*", "io.groutines.weaving.*",
+            "org.aspectj..*", "net.bytebuddy..*", "io.github.classgraph..*", "nonapi.io.github.classgraph..*",
+            "java..*", "javax..*", "jdk..*", "sun..*", "com.sun..*");
 
     private static final Pattern ENTRY = Pattern.compile(
             "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}$]*(\\.\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}$]*)*(\\.\\.?\\*)?");
 
-    private static final Set<String> ENTRIES = new LinkedHashSet<>();
+    private static final WeaveScope EMPTY = new WeaveScope(List.of(), List.of(), List.of());
 
-    private static final Set<String> TARGETS = new LinkedHashSet<>();
+    private final List<String> included;
 
-    private static final Set<String> EXCLUDED = new LinkedHashSet<>();
+    private final List<String> excluded;
 
-    private WeaveScope() {
+    private final List<String> targets;
+
+    private WeaveScope(List<String> included, List<String> excluded, List<String> targets) {
+        this.included = List.copyOf(included);
+        this.excluded = List.copyOf(excluded);
+        this.targets = List.copyOf(targets);
+    }
+
+    /** @return the scope that weaves nothing */
+    public static WeaveScope empty() {
+        return EMPTY;
     }
 
     /**
-     * Adds classes or packages to the scope. Takes effect for classes loaded after the weaver starts; entries added
-     * after it started reach only class loaders that had not woven anything yet, so add them before.
-     * @param entries class names, {@code package.*} or {@code package..*}; each may also be a comma-separated list
-     * @throws IllegalArgumentException when an entry has another form
+     * @param included entries to weave; each may be a comma-separated list
+     * @param excluded entries never to weave
+     * @return the scope
+     * @throws IllegalArgumentException when an entry is not a class name, {@code package.*} or {@code package..*}
      */
-    public static synchronized void include(String... entries) {
-        for (String entry : entries) {
-            ENTRIES.addAll(parse(entry));
-        }
+    public static WeaveScope of(Collection<String> included, Collection<String> excluded) {
+        return EMPTY.withIncluded(included).withExcluded(excluded);
+    }
+
+    /** @return the scope given on the command line: {@value #INCLUDE_PROPERTY} and {@value #EXCLUDE_PROPERTY} */
+    public static WeaveScope fromSystemProperties() {
+        return of(parse(System.getProperty(INCLUDE_PROPERTY, "")), parse(System.getProperty(EXCLUDE_PROPERTY, "")));
     }
 
     /**
-     * Takes classes or packages out of the scope, whatever includes them. Like {@link #include}, it takes effect for
-     * classes loaded after the weaver starts.
-     * @param entries class names, {@code package.*} or {@code package..*}; each may also be a comma-separated list
-     * @throws IllegalArgumentException when an entry has another form
+     * @param entries more entries to weave
+     * @return this scope with them
      */
-    public static synchronized void exclude(String... entries) {
-        for (String entry : entries) {
-            EXCLUDED.addAll(parse(entry));
-        }
-    }
-
-    /** @return the entries taken out of the scope, including {@value #EXCLUDE_PROPERTY} */
-    public static synchronized List<String> excluded() {
-        Set<String> all = new LinkedHashSet<>(parse(System.getProperty(EXCLUDE_PROPERTY, "")));
-        all.addAll(EXCLUDED);
-        return List.copyOf(all);
+    public WeaveScope withIncluded(Collection<String> entries) {
+        return new WeaveScope(union(included, entries), excluded, targets);
     }
 
     /**
-     * Adds the classes of declared targets to the scope, and remembers the targets so that {@link Agent#attach()}
-     * can report those it is too late for.
-     * @param targetPaths targets as {@code FunctionCall.of(String)} takes them, e.g. {@code org.example.Foo.bar} or
-     *        {@code org.example.Foo.bar(java.lang.String)}
-     * @throws IllegalArgumentException when a path names no class
+     * @param entries more entries never to weave
+     * @return this scope without them
      */
-    public static synchronized void includeTargets(Collection<String> targetPaths) {
+    public WeaveScope withExcluded(Collection<String> entries) {
+        return new WeaveScope(included, union(excluded, entries), targets);
+    }
+
+    /**
+     * Adds the classes of declared triggers, and remembers the triggers, so that a weaver attached late can say
+     * which of them it came too late for.
+     * @param targetPaths targets as {@code FunctionCall.of(String)} takes them, e.g. {@code org.example.Foo.bar(int)}
+     * @return this scope with their classes
+     */
+    public WeaveScope withTargets(Collection<String> targetPaths) {
+        List<String> classes = new ArrayList<>();
+        List<String> paths = new ArrayList<>(targets);
         for (String path : targetPaths) {
-            ENTRIES.add(classOf(path));
-            TARGETS.add(path.strip());
+            classes.add(classOf(path));
+            if (!paths.contains(path.strip())) {
+                paths.add(path.strip());
+            }
         }
+        return new WeaveScope(union(included, classes), excluded, paths);
     }
 
-    /** @return the entries of the scope so far, including {@value #INCLUDE_PROPERTY}, in the order added */
-    public static synchronized List<String> entries() {
-        Set<String> all = new LinkedHashSet<>(parse(System.getProperty(INCLUDE_PROPERTY, "")));
-        all.addAll(ENTRIES);
-        return List.copyOf(all);
+    /** @return the entries woven, in the order added */
+    public List<String> included() {
+        return included;
     }
 
-    /** @return the targets given to {@link #includeTargets}, in the order added */
-    public static synchronized List<String> declaredTargets() {
-        return List.copyOf(TARGETS);
+    /** @return the entries never woven */
+    public List<String> excluded() {
+        return excluded;
+    }
+
+    /** @return the declared triggers whose classes are in the scope */
+    public List<String> targets() {
+        return targets;
+    }
+
+    /** @return whether the scope weaves nothing */
+    public boolean isEmpty() {
+        return included.isEmpty();
     }
 
     /**
-     * @param className a binary class name, e.g. {@code org.example.Outer$Inner}
-     * @return whether the class is in the scope and not one that is never woven
+     * @param binaryName a binary class name, e.g. {@code org.example.Outer$Inner}
+     * @return whether the class is in the scope, and not one that is never woven
      */
-    public static boolean contains(String className) {
-        if (matchesAny(NEVER, className) || matchesAny(excluded(), className)) {
-            return false;
-        }
-        return matchesAny(entries(), className);
+    public boolean contains(String binaryName) {
+        return !isNeverWoven(binaryName) && !matchesAny(excluded, binaryName) && matchesAny(included, binaryName);
     }
 
     /**
-     * @param className a binary class name
-     * @return whether the class belongs to the groutines runtime, AspectJ or the JDK, which are never woven
+     * @param binaryName a binary class name
+     * @return whether the class belongs to the groutines runtime, AspectJ, ClassGraph or the JDK, or is generated
+     *         (a proxy, a lambda, a mock: its name contains {@code $$}), which are never woven
      */
-    static boolean isNeverWoven(String className) {
-        return matchesAny(NEVER, className);
+    static boolean isNeverWoven(String binaryName) {
+        return binaryName.contains("$$") || matchesAny(NEVER, binaryName);
     }
 
     /** The class part of a target path: what precedes the member name and any parameter list. */
@@ -140,7 +158,12 @@ public final class WeaveScope {
         return p.substring(0, dot);
     }
 
-    static List<String> parse(String list) {
+    /**
+     * @param list comma-separated entries
+     * @return them, checked
+     * @throws IllegalArgumentException when an entry is not a class name, {@code package.*} or {@code package..*}
+     */
+    public static List<String> parse(String list) {
         List<String> out = new ArrayList<>();
         if (list == null) {
             return out;
@@ -159,9 +182,17 @@ public final class WeaveScope {
         return out;
     }
 
-    private static boolean matchesAny(List<String> entries, String className) {
-        for (String entry : entries) {
-            if (matches(entry, className)) {
+    private static List<String> union(List<String> first, Collection<String> more) {
+        Set<String> all = new LinkedHashSet<>(first);
+        for (String entry : more) {
+            all.addAll(parse(entry));
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static boolean matchesAny(List<String> entries, String binaryName) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            if (matches(entries.get(i), binaryName)) {
                 return true;
             }
         }
@@ -171,57 +202,34 @@ public final class WeaveScope {
     /** AspectJ's meaning of the three forms; a class nested in a matching class matches too. */
     private static boolean matches(String entry, String binaryName) {
         int dot = binaryName.lastIndexOf('.');
-        String pkg = dot < 0 ? "" : binaryName.substring(0, dot);
         if (entry.endsWith("..*")) {
-            String base = entry.substring(0, entry.length() - 3);
-            return pkg.equals(base) || pkg.startsWith(base + ".");
+            int base = entry.length() - 3;
+            return dot >= base && binaryName.startsWith(entry.substring(0, base))
+                    && (dot == base || binaryName.charAt(base) == '.');
         }
         if (entry.endsWith(".*")) {
-            return pkg.equals(entry.substring(0, entry.length() - 2));
+            int base = entry.length() - 2;
+            return dot == base && binaryName.startsWith(entry.substring(0, base));
         }
         String dotted = binaryName.replace('$', '.');
         String exact = entry.replace('$', '.');
-        return dotted.equals(exact) || dotted.startsWith(exact + ".");
+        return dotted.equals(exact) || dotted.startsWith(exact) && dotted.charAt(exact.length()) == '.';
     }
 
-    /**
-     * The weaver configuration for the current scope: the groutines aspects, the scope as {@code <include>}s and
-     * the never-woven packages as {@code <exclude>}s.
-     * @param verbose whether the weaver reports what it weaves
-     * @return the text of an {@code aop.xml}
-     */
-    static String aopXml(boolean verbose) {
-        StringBuilder xml = new StringBuilder();
-        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<!-- written by the groutines agent (io.groutines.weaving.WeaveScope) -->\n");
-        xml.append("<aspectj>\n");
-        xml.append("  <weaver options=\"")
-                .append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore")
-                .append("\">\n");
-        for (String entry : entries()) {
-            // nested classes: AspectJ type patterns write them with dots; an exact class includes its nested ones
-            String pattern = entry.replace('$', '.');
-            xml.append("    <include within=\"").append(pattern).append("\"/>\n");
-            if (!pattern.endsWith("*")) {
-                xml.append("    <include within=\"").append(pattern).append("..*\"/>\n");
-            }
-        }
-        for (String never : NEVER) {
-            xml.append("    <exclude within=\"").append(never).append("\"/>\n");
-        }
-        for (String entry : excluded()) {
-            String pattern = entry.replace('$', '.');
-            xml.append("    <exclude within=\"").append(pattern).append("\"/>\n");
-            if (!pattern.endsWith("*")) {
-                xml.append("    <exclude within=\"").append(pattern).append("..*\"/>\n");
-            }
-        }
-        xml.append("  </weaver>\n");
-        xml.append("  <aspects>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WovenCalls\"/>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WideCalls\"/>\n");
-        xml.append("  </aspects>\n");
-        xml.append("</aspectj>\n");
-        return xml.toString();
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WeaveScope scope && scope.included.equals(included) && scope.excluded.equals(excluded)
+                && scope.targets.equals(targets);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(included, excluded, targets);
+    }
+
+    @Override
+    public String toString() {
+        return included.isEmpty() ? "(nothing)" : String.join(", ", included)
+                + (excluded.isEmpty() ? "" : " except " + String.join(", ", excluded));
     }
 }

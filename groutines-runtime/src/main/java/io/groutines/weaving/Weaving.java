@@ -1,7 +1,7 @@
 package io.groutines.weaving;
 
+import io.groutines.FunctionCall;
 import io.groutines.TargetException;
-import io.groutines.internal.Target;
 
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -13,14 +13,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Whether the calls of a class can reach groutines: it must be in the {@link WeaveScope}, and loaded after the
- * weaver started, by a class loader the weaver serves.
+ * The weaver of this JVM: whether it runs, the {@link WeaveScope} it weaves, and whether the calls of a class can
+ * reach groutines — the class must be in the scope, and loaded after the weaver started by a class loader it serves.
  *
  * <p>While the weaver runs, every {@code FunctionCall} is checked when it is made: a target whose class cannot be
  * woven throws {@link TargetException} at once, naming the fix, instead of waiting for a call that never comes.
- * The Spring Boot starter calls {@link #check(String, ClassLoader)} for each declared trigger at startup.
+ *
+ * <p>With {@code -javaagent} the weaver starts before the application knows whether groutines are enabled; a Spring
+ * Boot application tells it with {@link #decide} as soon as its configuration is read: off, the weaver weaves nothing
+ * more; on, it weaves the scope the application's active groutines need.
  */
 public final class Weaving {
 
@@ -30,30 +34,44 @@ public final class Weaving {
         /** The weaver wove the class: its calls reach groutines. */
         WOVEN,
 
-        /** No weaver was started in this JVM (no {@code -javaagent}, no {@link Agent#attach()}). */
+        /** No weaver was started in this JVM (no {@code -javaagent}, no {@link Agent#attach}). */
         NOT_STARTED,
 
-        /** The class is a JDK, AspectJ or groutines class, or not in the {@link WeaveScope}. */
+        /** The class is a JDK, AspectJ, groutines or generated class, or not in the {@link WeaveScope}. */
         OUTSIDE_SCOPE,
 
-        /** The class was loaded before the weaver started, so it never will be woven. */
+        /** The class was loaded before the weaver started, or before the application decided, so it stays unwoven. */
         LOADED_BEFORE_WEAVER,
 
         /** In scope and loaded after the weaver started, yet not woven (see {@link WeaveScope#VERBOSE_PROPERTY}). */
         NOT_WOVEN
     }
 
-    /** The classes loaded when the weaver started, weakly: they may be unloaded. */
-    private static Set<Class<?>> loadedBefore;
+    private static final LongAdder WOVEN = new LongAdder();
 
-    /** Their names, for targets named by path without loading their classes. */
-    private static Set<String> loadedBeforeNames;
+    private static final LongAdder FAILED = new LongAdder();
 
     private static volatile boolean started;
 
-    private static volatile String scopeAtStart = "";
+    private static volatile boolean off;
+
+    private static volatile boolean decided;
+
+    private static volatile WeaveScope scope = WeaveScope.empty();
+
+    /** The classes loaded when the weaver started, weakly: they may be unloaded. */
+    private static Set<Class<?>> loadedBefore = Set.of();
+
+    /** Their names, for targets named by path without loading their classes. */
+    private static Set<String> loadedBeforeNames = Set.of();
 
     private Weaving() {
+    }
+
+    /** Sets the scope, before the weaver's transformer is installed. */
+    static synchronized void starting(WeaveScope weaveScope) {
+        scope = weaveScope;
+        started = true;
     }
 
     /** Records the classes that were loaded when the weaver's transformer was installed. */
@@ -66,8 +84,6 @@ public final class Weaving {
         }
         loadedBefore = classes;
         loadedBeforeNames = names;
-        scopeAtStart = String.join(",", WeaveScope.entries());
-        started = true;
     }
 
     /** @return whether a weaver was started in this JVM by the groutines agent */
@@ -75,23 +91,71 @@ public final class Weaving {
         return started;
     }
 
+    /** @return whether the application decided that nothing more is woven (groutines are disabled) */
+    public static boolean isOff() {
+        return off;
+    }
+
+    /** @return whether the application has told the weaver what to weave (see {@link #decide}) */
+    public static boolean isDecided() {
+        return decided;
+    }
+
+    /** @return the scope the weaver weaves now; empty when no weaver runs */
+    public static WeaveScope scope() {
+        return scope;
+    }
+
+    /** @return classes woven so far, and classes the weaver failed on (left unwoven) */
+    public static long[] counts() {
+        return new long[] { WOVEN.sum(), FAILED.sum() };
+    }
+
+    /**
+     * The application's decision, for a weaver started with {@code -javaagent} before the application knew whether
+     * groutines run. Classes loaded from now on are woven when {@code weave} and they are in the scope; with
+     * {@code weave} false, none is. Classes woven before stay woven (dormant, they cost about nothing).
+     * @param weave whether groutines run
+     * @param weaveScope what they need woven (ignored when {@code weave} is false)
+     */
+    public static synchronized void decide(boolean weave, WeaveScope weaveScope) {
+        off = !weave;
+        if (weave) {
+            scope = weaveScope;
+        }
+        decided = true;
+    }
+
+    /** Whether the weaver is given this class now; asked for every class loaded. */
+    static boolean accepts(String binaryName) {
+        return !off && scope.contains(binaryName);
+    }
+
+    static void woven() {
+        WOVEN.increment();
+    }
+
+    static void failed() {
+        FAILED.increment();
+    }
+
     /**
      * @param type a class
      * @return whether, and if not why not, its calls reach groutines
      */
     public static Status status(Class<?> type) {
-        if (type.getClassLoader() == null || type.isPrimitive() || type.isArray()
+        if (type.getClassLoader() == null || type.isPrimitive() || type.isArray() || type.isHidden()
                 || WeaveScope.isNeverWoven(type.getName())) {
             return Status.OUTSIDE_SCOPE;
         }
         if (!started) {
             return Status.NOT_STARTED;
         }
-        if (!WeaveScope.contains(type.getName())) {
-            return Status.OUTSIDE_SCOPE;
-        }
         if (isWoven(type)) {
             return Status.WOVEN;
+        }
+        if (!scope.contains(type.getName())) {
+            return Status.OUTSIDE_SCOPE;
         }
         synchronized (Weaving.class) {
             if (loadedBefore.contains(type)) {
@@ -121,34 +185,34 @@ public final class Weaving {
     }
 
     /**
-     * Resolves a target and checks that its calls can reach groutines; for the declared triggers of an
-     * application, at startup.
-     * @param path e.g. {@code org.example.Foo.bar}
-     * @param loader where to look for its class
-     * @throws TargetException when the target does not exist, is ambiguous, or its class is not woven
+     * Checks a resolved target while a weaver runs (without one, hand-woven code may still dispatch, so nothing is
+     * refused): the class whose code runs when it is called must be woven. For an abstract or interface method that
+     * is each implementation, which cannot be listed; then the named type must be in the scope.
+     * @param call the resolved target
+     * @throws TargetException when its calls cannot reach groutines
      */
-    public static void check(String path, ClassLoader loader) {
-        check(io.groutines.internal.TargetResolver.resolve(path, loader));
+    public static void check(FunctionCall call) {
+        if (started) {
+            requireWoven(call);
+        }
     }
 
     /**
-     * Checks a resolved target: the class whose code runs when it is called must be woven. For an abstract or
-     * interface method that is each implementation, which cannot be listed; then the named type must be in scope.
-     * @param target the resolved target
+     * Like {@link #check(FunctionCall)}, and refuses every target when no weaver runs: for declared triggers at
+     * startup, which must be able to fire.
+     * @param call the resolved target
      * @throws TargetException when its calls cannot reach groutines
      */
-    public static void check(Target target) {
-        Executable e = target.executable();
+    public static void requireWoven(FunctionCall call) {
+        Executable e = call.callable();
         boolean isAbstract = Modifier.isAbstract(e.getModifiers());
-        Class<?> runs = isAbstract ? target.namedClass() : e.getDeclaringClass();
+        Class<?> runs = isAbstract ? call.type() : e.getDeclaringClass();
         Status status = status(runs);
-        if (isAbstract && (status == Status.LOADED_BEFORE_WEAVER || status == Status.NOT_WOVEN)) {
+        if (status == Status.WOVEN
+                || isAbstract && (status == Status.LOADED_BEFORE_WEAVER || status == Status.NOT_WOVEN)) {
             return; // an interface may be loaded early; its implementations are what is woven
         }
-        if (status == Status.WOVEN) {
-            return;
-        }
-        throw failure(target.path(), runs, status);
+        throw failure(call.path(), runs, status);
     }
 
     private static TargetException failure(String path, Class<?> runs, Status status) {
@@ -161,7 +225,7 @@ public final class Weaving {
             case OUTSIDE_SCOPE -> runs.getClassLoader() == null || WeaveScope.isNeverWoven(name)
                     ? new TargetException(path, name + " belongs to the JDK, AspectJ or groutines, which are never woven",
                     "target the application or library method that calls it")
-                    : new TargetException(path, name + " is outside the weave scope (" + scopeAtStart + ")",
+                    : new TargetException(path, name + " is outside the weave scope (" + scope + ")",
                     "add it to the scope before the JVM starts: -D" + WeaveScope.INCLUDE_PROPERTY + "=" + name
                             + " (or " + (pkg.isEmpty() ? name : pkg + "..*") + "), or declare the target as a trigger");
             case LOADED_BEFORE_WEAVER -> new TargetException(path, name + " was loaded before the weaver started "

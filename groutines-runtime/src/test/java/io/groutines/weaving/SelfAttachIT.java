@@ -26,17 +26,19 @@ class SelfAttachIT {
 
     private static List<String> tooLate;
 
+    private static WeaveScope scope;
+
     @BeforeAll
     static void attach() throws ClassNotFoundException {
         Class.forName("io.groutines.weaving.early.Early"); // loaded before the weaver: never woven
-        WeaveScope.includeTargets(List.of(EARLY, LATE));
-        tooLate = Agent.attach();
+        scope = WeaveScope.empty().withTargets(List.of(EARLY, LATE));
+        tooLate = Agent.attach(scope);
     }
 
     @Test
     void attachReportsTheDeclaredTargetsLoadedBeforeIt() {
         assertThat(tooLate).containsExactly(EARLY);
-        assertThat(Agent.attach()).containsExactly(EARLY); // a second attach changes nothing
+        assertThat(Agent.attach(scope)).containsExactly(EARLY); // a second attach changes nothing
     }
 
     @Test

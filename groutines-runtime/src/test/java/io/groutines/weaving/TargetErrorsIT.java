@@ -17,7 +17,7 @@ class TargetErrorsIT {
         assertThatThrownBy(() -> FunctionCall.of(Plain.class, "run"))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("io.groutines.weaving.unscoped.Plain.run")
-                .hasMessageContaining("is outside the weave scope (").hasMessageContaining("io.groutines.weaving.sample..*,org.apache.commons.lang3.StringUtils)")
+                .hasMessageContaining("is outside the weave scope (").hasMessageContaining("io.groutines.weaving.sample..*, org.apache.commons.lang3.StringUtils")
                 .hasMessageContaining("-Dgroutines.weave.include=io.groutines.weaving.unscoped.Plain");
     }
 
@@ -38,10 +38,10 @@ class TargetErrorsIT {
 
     @Test
     void theCheckForDeclaredTriggers() {
-        assertThatThrownBy(() -> Weaving.check("io.groutines.weaving.unscoped.Plain.run", getClass().getClassLoader()))
+        assertThatThrownBy(() -> FunctionCall.of("io.groutines.weaving.unscoped.Plain.run", getClass().getClassLoader()))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("outside the weave scope");
-        Weaving.check("io.groutines.weaving.sample.Greeter.greet", getClass().getClassLoader());
+        FunctionCall.of("io.groutines.weaving.sample.Greeter.greet", getClass().getClassLoader());
     }
 
     @Test

@@ -10,63 +10,74 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The scope's three entry forms, what is never woven, and the weaver configuration it writes. No agent here. */
 class WeaveScopeTest {
 
-    static {
-        WeaveScope.include("com.example..*, org.lib.*", "org.springframework.http.ResponseEntity");
-        WeaveScope.includeTargets(List.of("org.other.Outer.Inner.run(java.lang.String)"));
-    }
+    private final WeaveScope scope = WeaveScope.of(List.of("com.example..*, org.lib.*",
+            "org.springframework.http.ResponseEntity"), List.of("com.example.secret..*"))
+            .withTargets(List.of("org.other.Outer.Inner.run(java.lang.String)"));
 
     @Test
     void packagesWithAndWithoutSubpackages() {
-        assertThat(WeaveScope.contains("com.example.Foo")).isTrue();
-        assertThat(WeaveScope.contains("com.example.deep.Foo$Bar")).isTrue();
-        assertThat(WeaveScope.contains("com.examples.Foo")).isFalse();
-        assertThat(WeaveScope.contains("org.lib.Foo")).isTrue();
-        assertThat(WeaveScope.contains("org.lib.Foo$Nested")).isTrue();
-        assertThat(WeaveScope.contains("org.lib.sub.Foo")).isFalse();
+        assertThat(scope.contains("com.example.Foo")).isTrue();
+        assertThat(scope.contains("com.example.deep.Foo$Bar")).isTrue();
+        assertThat(scope.contains("com.examples.Foo")).isFalse();
+        assertThat(scope.contains("org.lib.Foo")).isTrue();
+        assertThat(scope.contains("org.lib.Foo$Nested")).isTrue();
+        assertThat(scope.contains("org.lib.sub.Foo")).isFalse();
     }
 
     @Test
     void classesWithTheirNestedClasses() {
-        assertThat(WeaveScope.contains("org.springframework.http.ResponseEntity")).isTrue();
-        assertThat(WeaveScope.contains("org.springframework.http.ResponseEntity$Builder")).isTrue();
-        assertThat(WeaveScope.contains("org.springframework.http.ResponseEntityX")).isFalse();
-        assertThat(WeaveScope.contains("org.other.Outer$Inner")).isTrue();
-        assertThat(WeaveScope.declaredTargets()).containsExactly("org.other.Outer.Inner.run(java.lang.String)");
+        assertThat(scope.contains("org.springframework.http.ResponseEntity")).isTrue();
+        assertThat(scope.contains("org.springframework.http.ResponseEntity$Builder")).isTrue();
+        assertThat(scope.contains("org.springframework.http.ResponseEntityX")).isFalse();
+        assertThat(scope.contains("org.other.Outer$Inner")).isTrue();
+        assertThat(scope.targets()).containsExactly("org.other.Outer.Inner.run(java.lang.String)");
     }
 
     @Test
     void theRuntimeTheWeaverAndTheJdkAreNeverWoven() {
-        WeaveScope.include("io.groutines..*", "java..*");
-        assertThat(WeaveScope.contains("io.groutines.Hub")).isFalse();
-        assertThat(WeaveScope.contains("io.groutines.Hub$Binding")).isFalse();
-        assertThat(WeaveScope.contains("io.groutines.internal.Scope")).isFalse();
-        assertThat(WeaveScope.contains("io.groutines.weaving.Agent")).isFalse();
-        assertThat(WeaveScope.contains("java.lang.String")).isFalse();
+        WeaveScope scope = this.scope.withIncluded(List.of("io.groutines..*", "java..*"));
+        assertThat(scope.contains("io.groutines.Hub")).isFalse();
+        assertThat(scope.contains("io.groutines.Hub$Binding")).isFalse();
+        assertThat(scope.contains("io.groutines.discovery.GroutineMethod")).isFalse();
+        assertThat(scope.contains("io.groutines.weaving.Agent")).isFalse();
+        assertThat(scope.contains("java.lang.String")).isFalse();
         // the runtime's own tests' fixtures live in subpackages of io.groutines.weaving, which may be woven
-        assertThat(WeaveScope.contains("io.groutines.weaving.sample.Greeter")).isTrue();
+        assertThat(scope.contains("io.groutines.weaving.sample.Greeter")).isTrue();
     }
 
     @Test
     void malformedEntriesAreRefused() {
-        assertThatThrownBy(() -> WeaveScope.include("com.example.**"))
+        assertThatThrownBy(() -> scope.withIncluded(List.of("com.example.**")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'com.example.**' is not a class name, package.* or package..*");
-        assertThatThrownBy(() -> WeaveScope.include("com.example..* || org.x..*"))
+        assertThatThrownBy(() -> WeaveScope.parse("com.example..* || org.x..*"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void theWeaverConfiguration() {
-        String xml = WeaveScope.aopXml(false);
+    void exclusionsWinAndGeneratedClassesAreNeverWoven() {
+        assertThat(scope.contains("com.example.secret.Key")).isFalse();
+        assertThat(scope.contains("com.example.web.OrderController$$SpringCGLIB$$0")).isFalse();
+        assertThat(scope.contains("com.example.web.OrderController")).isTrue();
+    }
+
+    @Test
+    void aScopeIsAValue() {
+        assertThat(scope.withIncluded(List.of("com.example..*"))).isEqualTo(scope);
+        assertThat(WeaveScope.empty().isEmpty()).isTrue();
+        assertThat(WeaveScope.empty().contains("com.example.Foo")).isFalse();
+        assertThat(scope).hasToString("com.example..*, org.lib.*, org.springframework.http.ResponseEntity, "
+                + "org.other.Outer.Inner except com.example.secret..*");
+    }
+
+    @Test
+    void theWeaverConfigurationNamesTheAspectsAndWhatIsNeverWoven() {
+        String xml = Agent.aopXml(false);
         assertThat(xml)
-                .contains("<include within=\"com.example..*\"/>")
-                .contains("<include within=\"org.springframework.http.ResponseEntity\"/>")
-                .contains("<include within=\"org.springframework.http.ResponseEntity..*\"/>")
-                .contains("<include within=\"org.other.Outer.Inner\"/>")
-                .contains("<exclude within=\"io.groutines.internal..*\"/>")
+                .contains("<exclude within=\"io.groutines.discovery.*\"/>")
                 .contains("<aspect name=\"io.groutines.weaving.WovenCalls\"/>")
                 .contains("-warn:none");
-        assertThat(WeaveScope.aopXml(true)).contains("-showWeaveInfo");
+        assertThat(Agent.aopXml(true)).contains("-showWeaveInfo");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.groutines.internal;
+package io.groutines;
 
 /** Rethrows any throwable without wrapping, so that a checked exception thrown by a groutine reaches the caller as is. */
 final class Sneaky {

@@ -1,6 +1,4 @@
-package io.groutines.internal;
-
-import io.groutines.TargetException;
+package io.groutines;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -11,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -23,28 +20,9 @@ import java.util.stream.Collectors;
  * {@code org.example.Foo.bar(java.lang.String,int)}, which picks one overload. Classes are looked up without being
  * initialized, so resolving a target runs none of its code.
  */
-public final class TargetResolver {
-
-    /** A check every resolved target must pass; the weaving layer installs one while its weaver runs. */
-    private static volatile Consumer<Target> verifier;
+final class TargetResolver {
 
     private TargetResolver() {
-    }
-
-    /**
-     * Installs a check that every target resolved from now on must pass, e.g. that its class is woven.
-     * @param check throws {@link TargetException} for a target whose calls cannot be seen; {@code null} for none
-     */
-    public static void verifyWith(Consumer<Target> check) {
-        verifier = check;
-    }
-
-    private static Target verified(Target target) {
-        Consumer<Target> check = verifier;
-        if (check != null) {
-            check.accept(target);
-        }
-        return target;
     }
 
     /**
@@ -54,7 +32,7 @@ public final class TargetResolver {
      * @return the target
      * @throws TargetException when the class or callable does not exist or the name is ambiguous
      */
-    public static Target resolve(String path, ClassLoader loader) {
+    static Target resolve(String path, ClassLoader loader) {
         if (path == null || path.isBlank()) {
             throw new TargetException(String.valueOf(path), "Empty target",
                     "name a callable as package.Class.method, e.g. org.example.FooService.save");
@@ -78,7 +56,7 @@ public final class TargetResolver {
         String className = trimmed.substring(0, dot);
         String member = trimmed.substring(dot + 1);
         Class<?> owner = loadClass(path, className, loader);
-        return verified(resolve(path, owner, member, params == null ? null : parseParameters(path, params, loader)));
+        return resolve(path, owner, member, params == null ? null : parseParameters(path, params, loader));
     }
 
     /**
@@ -88,28 +66,30 @@ public final class TargetResolver {
      * @return the target
      * @throws TargetException when the callable does not exist or the name is ambiguous
      */
-    public static Target resolve(Class<?> owner, String member) {
+    static Target resolve(Class<?> owner, String member) {
         String path = owner.getName() + "." + member;
         int paren = member.indexOf('(');
         if (paren >= 0 && member.endsWith(")")) {
             ClassLoader loader = owner.getClassLoader() != null ? owner.getClassLoader()
                     : ClassLoader.getSystemClassLoader();
-            return verified(resolve(path, owner, member.substring(0, paren),
-                    parseParameters(path, member.substring(paren + 1, member.length() - 1), loader)));
+            return resolve(path, owner, member.substring(0, paren),
+                    parseParameters(path, member.substring(paren + 1, member.length() - 1), loader));
         }
-        return verified(resolve(path, owner, member, null));
+        return resolve(path, owner, member, null);
     }
 
     private static Target resolve(String path, Class<?> owner, String member, Class<?>[] params) {
-        List<Executable> candidates = candidates(owner, member);
+        List<List<Executable>> candidates = candidates(owner, member);
         if (candidates.isEmpty()) {
             throw new TargetException(path, "No " + ("<init>".equals(member) ? "constructor" : "method " + member)
                     + " in " + owner.getName(), suggestion(owner, member));
         }
         if (params != null) {
-            for (Executable e : candidates) {
-                if (Arrays.equals(e.getParameterTypes(), params)) {
-                    return new Target(path, owner, e);
+            for (List<Executable> forms : candidates) {
+                for (Executable e : forms) {
+                    if (Arrays.equals(e.getParameterTypes(), params) || Arrays.equals(viewed(e, owner), params)) {
+                        return new Target(path, owner, forms.get(0), forms);
+                    }
                 }
             }
             throw new TargetException(path, "No overload with parameters (" + describe(params) + ")",
@@ -119,35 +99,48 @@ public final class TargetResolver {
             throw new TargetException(path, "Ambiguous: " + candidates.size() + " overloads",
                     "add a parameter list to choose one: " + overloads(owner, candidates));
         }
-        return new Target(path, owner, candidates.get(0));
+        return new Target(path, owner, candidates.get(0).get(0), candidates.get(0));
     }
 
-    /** Methods of that name the class declares or inherits (one per signature, the most specific), or constructors. */
-    private static List<Executable> candidates(Class<?> owner, String member) {
+    /**
+     * The callables of that name as the class sees them, one entry per Java-level method: the declarations that the
+     * class sees with the same parameter types (a generic declaration and its redeclarations with the type arguments
+     * filled in) form one entry, most specific first. Bridges and synthetic methods are never candidates.
+     */
+    private static List<List<Executable>> candidates(Class<?> owner, String member) {
         if ("<init>".equals(member)) {
-            return List.of(owner.getDeclaredConstructors());
+            return Arrays.stream(owner.getDeclaredConstructors()).filter(c -> !c.isSynthetic())
+                    .<List<Executable>>map(List::of).toList();
         }
-        Map<String, Executable> bySignature = new LinkedHashMap<>();
+        List<Method> found = new ArrayList<>();
         for (Class<?> c = owner; c != null; c = c.getSuperclass()) {
-            collect(c, member, bySignature);
+            collect(c, member, found);
         }
-        collectInterfaces(owner, member, bySignature);
+        collectInterfaces(owner, member, found);
+        Map<String, List<Executable>> bySignature = new LinkedHashMap<>();
+        for (Method m : found) {
+            bySignature.computeIfAbsent(Arrays.toString(viewed(m, owner)), k -> new ArrayList<>()).add(m);
+        }
         return new ArrayList<>(bySignature.values());
     }
 
-    private static void collectInterfaces(Class<?> type, String member, Map<String, Executable> bySignature) {
+    private static Class<?>[] viewed(Executable e, Class<?> owner) {
+        return e instanceof Method m ? Target.parameterTypesIn(m, owner) : e.getParameterTypes();
+    }
+
+    private static void collectInterfaces(Class<?> type, String member, List<Method> found) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             for (Class<?> i : c.getInterfaces()) {
-                collect(i, member, bySignature);
-                collectInterfaces(i, member, bySignature);
+                collect(i, member, found);
+                collectInterfaces(i, member, found);
             }
         }
     }
 
-    private static void collect(Class<?> c, String member, Map<String, Executable> bySignature) {
+    private static void collect(Class<?> c, String member, List<Method> found) {
         for (Method m : c.getDeclaredMethods()) {
-            if (m.getName().equals(member) && !m.isBridge() && !m.isSynthetic()) {
-                bySignature.putIfAbsent(Arrays.toString(m.getParameterTypes()), m);
+            if (m.getName().equals(member) && !m.isBridge() && !m.isSynthetic() && !found.contains(m)) {
+                found.add(m);
             }
         }
     }
@@ -237,10 +230,10 @@ public final class TargetResolver {
         return "did you mean " + closest.stream().map(n -> owner.getName() + "." + n).collect(Collectors.joining(" or ")) + "?";
     }
 
-    private static String overloads(Class<?> owner, List<Executable> candidates) {
-        return candidates.stream()
+    private static String overloads(Class<?> owner, List<List<Executable>> candidates) {
+        return candidates.stream().map(forms -> forms.get(0))
                 .map(e -> owner.getName() + "." + (e instanceof Constructor<?> ? "<init>" : e.getName())
-                        + "(" + describe(e.getParameterTypes()) + ")")
+                        + "(" + describe(viewed(e, owner)) + ")")
                 .collect(Collectors.joining(", "));
     }
 

@@ -1,8 +1,9 @@
-package io.groutines.internal;
+package io.groutines.discovery;
 
 import io.groutines.Call;
+import io.groutines.Event;
+import io.groutines.FunctionCall;
 import io.groutines.Groutine;
-import io.groutines.Phase;
 import io.groutines.TargetException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -17,7 +18,7 @@ import java.util.List;
 /**
  * A method annotated {@link Groutine}, checked and ready to run: its trigger resolved, its parameters mapped to
  * the trigger's arguments. Made once (at startup, where it fails with a message naming the class, the method and
- * the fix); each spawn runs {@link #body(Object)}. Internal; not API.
+ * the fix); each spawn runs {@link #body(Object)}, which waits with the public API like any groutine.
  */
 public final class GroutineMethod {
 
@@ -27,22 +28,19 @@ public final class GroutineMethod {
 
     private final Groutine annotation;
 
-    private final Target target;
-
-    private final String[] argNames;
+    private final FunctionCall trigger;
 
     /** For each parameter: the index of the trigger argument it receives, or {@link #CALL_PARAMETER}. */
     private final int[] bindings;
 
     private final boolean replaces;
 
-    private GroutineMethod(Method method, Groutine annotation, Target target, String[] argNames, int[] bindings) {
+    private GroutineMethod(Method method, Groutine annotation, FunctionCall trigger, int[] bindings) {
         this.method = method;
         this.annotation = annotation;
-        this.target = target;
-        this.argNames = argNames;
+        this.trigger = trigger;
         this.bindings = bindings;
-        this.replaces = target != null && method.getReturnType() != void.class;
+        this.replaces = trigger != null && method.getReturnType() != void.class;
     }
 
     /**
@@ -87,15 +85,15 @@ public final class GroutineMethod {
         Parameter[] parameters = method.getParameters();
         int[] bindings = new int[parameters.length];
         if (!g.call().isEmpty()) {
-            Target target;
+            FunctionCall trigger;
             try {
                 ClassLoader loader = method.getDeclaringClass().getClassLoader();
-                target = TargetResolver.resolve(g.call(), loader != null ? loader : ClassLoader.getSystemClassLoader());
+                trigger = FunctionCall.of(g.call(), loader != null ? loader : ClassLoader.getSystemClassLoader());
             }
             catch (TargetException ex) {
                 throw new TargetException(ex.target(), ex.problem(), ex.fix(), where);
             }
-            Class<?>[] targetTypes = target.executable().getParameterTypes();
+            Class<?>[] targetTypes = trigger.callable().getParameterTypes();
             String[] names = g.argNames();
             if (names.length > targetTypes.length) {
                 throw fail(where, g.call(), "argNames " + Arrays.toString(names) + " names " + names.length
@@ -135,7 +133,7 @@ public final class GroutineMethod {
                 }
                 bindings[i] = index;
             }
-            return new GroutineMethod(method, g, target, names, bindings);
+            return new GroutineMethod(method, g, names.length > 0 ? trigger.argNames(names) : trigger, bindings);
         }
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i].getType() == Call.class) {
@@ -151,7 +149,7 @@ public final class GroutineMethod {
         if (g.event().isEmpty() && g.loop()) {
             throw fail(where, "(none)", "loop = true needs a trigger", "add call = \"...\" or event = \"...\"");
         }
-        return new GroutineMethod(method, g, null, g.argNames(), bindings);
+        return new GroutineMethod(method, g, null, bindings);
     }
 
     private static TargetException fail(String where, String target, String problem, String fix) {
@@ -172,15 +170,20 @@ public final class GroutineMethod {
         return method;
     }
 
-    /** @return the resolved call target, or {@code null} for an event trigger or none */
-    public Target target() {
-        return target;
+    /** @return the call that triggers it, resolved; {@code null} for an event trigger or none */
+    public FunctionCall trigger() {
+        return trigger;
+    }
+
+    /** @return the class declaring the groutine method */
+    public Class<?> declaringClass() {
+        return method.getDeclaringClass();
     }
 
     /** @return a description of the trigger, e.g. {@code FunctionCall(org.example.Foo.bar) ENTER} */
-    public String trigger() {
-        if (target != null) {
-            return "FunctionCall(" + target.path() + ") " + annotation.phase() + (annotation.loop() ? " loop" : "");
+    public String describeTrigger() {
+        if (trigger != null) {
+            return "FunctionCall(" + trigger.path() + ") " + annotation.phase() + (annotation.loop() ? " loop" : "");
         }
         if (!annotation.event().isEmpty()) {
             return "Event(" + annotation.event() + ")" + (annotation.loop() ? " loop" : "");
@@ -196,8 +199,8 @@ public final class GroutineMethod {
     public Runnable body(Object bean) {
         return () -> {
             do {
-                if (target != null) {
-                    CallView call = Scope.awaitCall(target, null, annotation.phase(), argNames);
+                if (trigger != null) {
+                    Call call = trigger.await(annotation.phase());
                     Object[] args = new Object[bindings.length];
                     for (int i = 0; i < bindings.length; i++) {
                         args[i] = bindings[i] == CALL_PARAMETER ? call : call.arg(bindings[i]);
@@ -208,7 +211,7 @@ public final class GroutineMethod {
                     }
                 }
                 else if (!annotation.event().isEmpty()) {
-                    Object[] data = Scope.awaitEvent(annotation.event());
+                    Object[] data = Event.named(annotation.event()).await();
                     if (data.length < bindings.length) {
                         throw new IllegalArgumentException("Groutine " + name() + " takes " + bindings.length
                                 + " parameters but Event(" + annotation.event() + ") was fired with " + data.length + " values");
@@ -228,7 +231,7 @@ public final class GroutineMethod {
             return method.invoke(bean, args);
         }
         catch (InvocationTargetException ex) {
-            throw Sneaky.rethrow(ex.getCause());
+            throw GroutineMethod.<RuntimeException>rethrow(ex.getCause());
         }
         catch (IllegalAccessException ex) {
             throw new IllegalStateException("Groutine " + name() + " cannot be invoked", ex);
@@ -239,8 +242,13 @@ public final class GroutineMethod {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable ex) throws T {
+        throw (T) ex;
+    }
+
     @Override
     public String toString() {
-        return name() + " <- " + trigger();
+        return name() + " <- " + describeTrigger();
     }
 }

@@ -1,0 +1,33 @@
+package io.groutines;
+
+/**
+ * Whether this JVM lets groutines run on {@code jdk.internal.vm.Continuation}, checked before any class that
+ * touches it is used, so that a missing export fails with a message a person can act on.
+ */
+final class Continuations {
+
+    static final String EXPORT = "--add-exports java.base/jdk.internal.vm=ALL-UNNAMED";
+
+    /** Read again until true: an agent attached later may export the package then. */
+    private static volatile boolean available;
+
+    private Continuations() {
+    }
+
+    static boolean available() {
+        if (!available) {
+            available = Runtime.version().feature() >= 25
+                    && Object.class.getModule().isExported("jdk.internal.vm", Continuations.class.getModule());
+        }
+        return available;
+    }
+
+    static void require() {
+        if (!available()) {
+            throw new IllegalStateException("Groutines run on jdk.internal.vm.Continuation, which this JVM ("
+                    + Runtime.version() + ") does not open to them. Run on JDK 25 or newer with the groutines agent "
+                    + "(-javaagent:groutines-runtime-<version>-agent.jar), which exports it, or add the JVM option "
+                    + EXPORT + ".");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.groutines;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Executable;
+
+/**
+ * The entry point of woven code: what the groutines aspects call around an intercepted method or constructor. Not
+ * for groutines, which wait with {@link FunctionCall#await(Phase)}.
+ *
+ * <p>The protocol, for one call:
+ * <pre>{@code
+ * if (!Interception.armed()) return proceed(args);                    // dormant: one volatile read
+ * Call call = Interception.enter(callable, target, args);             // ENTER dispatch; may throw
+ * if (call == null) return proceed(args);                             // no groutine here waits for it
+ * if (Interception.skipsOriginal(call)) return Interception.exit(call, null, null);
+ * Object result;
+ * try { result = proceed(Interception.arguments(call)); }
+ * catch (Throwable ex) { return Interception.exit(call, null, ex); }  // EXIT dispatch; rethrows unless replaced
+ * return Interception.exit(call, result, null);                       // EXIT dispatch; may replace or throw
+ * }</pre>
+ * Nothing here allocates until a groutine of a hub bound to the calling thread waits for the callable.
+ */
+public final class Interception {
+
+    /** Call waiters registered in all hubs of the JVM; 0 means every woven call is dormant. */
+    private static volatile int waiters;
+
+    private static final VarHandle WAITERS;
+
+    static {
+        try {
+            WAITERS = MethodHandles.lookup().findStaticVarHandle(Interception.class, "waiters", int.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    private Interception() {
+    }
+
+    /** @return whether any groutine anywhere waits for a call; when not, woven code proceeds at once */
+    public static boolean armed() {
+        return waiters != 0;
+    }
+
+    static void arm() {
+        WAITERS.getAndAdd(1);
+    }
+
+    static void disarm() {
+        WAITERS.getAndAdd(-1);
+    }
+
+    /**
+     * ENTER: hands the call to the groutines of the calling thread's hubs that wait for it at ENTER.
+     * @param callable the method or constructor being executed
+     * @param target the receiver, or {@code null} for static methods and constructors at ENTER
+     * @param args the arguments; groutines may change them in place
+     * @return the call to proceed with and to pass to {@link #exit}, or {@code null} when no groutine here waits for
+     *         the callable (then {@code exit} must not be called)
+     */
+    public static Call enter(Executable callable, Object target, Object[] args) {
+        return enter(callable, target, args, true);
+    }
+
+    /**
+     * ENTER of a join point whose arguments and result can be read, not replaced: a constructor observed at its
+     * execution.
+     * @param callable the constructor
+     * @param args its arguments
+     * @return the call, or {@code null} when no groutine here waits for the callable
+     */
+    public static Call observe(Executable callable, Object[] args) {
+        return enter(callable, null, args, false);
+    }
+
+    private static Call enter(Executable callable, Object target, Object[] args, boolean replaceable) {
+        if (waiters == 0) {
+            return null;
+        }
+        Hub.Binding binding = Hub.innermostBinding();
+        return binding == null ? null : Dispatcher.enter(binding, callable, target, args, replaceable);
+    }
+
+    /**
+     * @param call what {@link #enter} returned
+     * @return whether a groutine supplied the result at ENTER, so that the original must not run
+     */
+    public static boolean skipsOriginal(Call call) {
+        return ((Invocation) call).replaced();
+    }
+
+    /**
+     * @param call what {@link #enter} returned
+     * @return the arguments to proceed with, as groutines left them
+     */
+    public static Object[] arguments(Call call) {
+        return ((Invocation) call).arguments();
+    }
+
+    /**
+     * EXIT: hands the outcome to the groutines that wait for it at EXIT, then returns what the caller gets.
+     * @param call what {@link #enter} returned
+     * @param result what the callable returned (for a constructor: the new object)
+     * @param thrown what it threw, or {@code null}
+     * @return the result the caller receives; throws (unchecked at compile time) the exception it receives instead
+     */
+    public static Object exit(Call call, Object result, Throwable thrown) {
+        Invocation invocation = (Invocation) call;
+        invocation.exit(result, thrown);
+        Dispatcher.exit(invocation);
+        if (invocation.replaced()) {
+            return invocation.replacement();
+        }
+        if (thrown != null) {
+            throw Sneaky.rethrow(thrown);
+        }
+        return result;
+    }
+}
