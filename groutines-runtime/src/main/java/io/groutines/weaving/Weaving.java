@@ -126,6 +126,16 @@ public final class Weaving {
         decided = true;
     }
 
+    /**
+     * Adds to what the weaver weaves, without narrowing it: for a JVM that runs several applications one after
+     * another (a test suite), each needing its own groutines' classes woven.
+     * @param more the scope one of them needs
+     */
+    public static synchronized void widen(WeaveScope more) {
+        off = false;
+        scope = scope.withIncluded(more.included()).withTargets(more.targets());
+    }
+
     /** Whether the weaver is given this class now; asked for every class loaded. */
     static boolean accepts(String binaryName) {
         return !off && scope.contains(binaryName);

@@ -2,21 +2,23 @@ package io.groutines.boot.actuate;
 
 import java.util.List;
 
-import io.groutines.boot.discovery.DiscoveredGroutines;
+import io.groutines.Hub;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutineDeclarationException;
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
-import io.groutines.boot.discovery.WeaveScope;
 import io.groutines.boot.spawn.LiveHubs;
-import io.groutines.internal.Scope;
+import io.groutines.discovery.GroutineClass;
+import io.groutines.discovery.GroutineMethod;
+import io.groutines.weaving.WeaveScope;
+import io.groutines.weaving.Weaving;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
- * The {@code groutines} endpoint: the groutine classes and their triggers, resolved targets, the classes found but
- * switched off or skipped, the weave scope, the hubs open now with their groutines, and counters. Read-only.
+ * The {@code groutines} endpoint: the groutine classes and their triggers, the classes found but switched off or
+ * skipped, the weave scope, the hubs open now with their groutines (those running for long with their stacks), and
+ * counters. Read-only.
  */
 @Endpoint(id = "groutines")
 public class GroutinesEndpoint {
@@ -41,14 +43,17 @@ public class GroutinesEndpoint {
     /** @return everything the endpoint reports */
     @ReadOperation
     public GroutinesDescriptor groutines() {
-        List<ClassDescriptor> active = this.catalog.definitions().stream().map(ClassDescriptor::of).toList();
-        List<String> inactive = this.discovery.groutines().stream().filter(d -> !d.active())
-                .map(DiscoveredGroutines::name).toList();
+        List<ClassDescriptor> active = this.catalog.entries().stream().map(ClassDescriptor::of).toList();
+        List<String> inactive = this.discovery.inactive().stream().map(GroutineClass::name).toList();
         List<SkippedDescriptor> skipped = this.catalog.skipped().stream().map(SkippedDescriptor::of).toList();
-        Counters counters = new Counters(Scope.openCount(), Scope.liveTaskCount(), Scope.dispatchedCount(),
-                this.liveHubs.openedCount());
+        Hub.Statistics statistics = Hub.statistics();
+        long[] weaving = Weaving.counts();
+        Counters counters = new Counters(statistics.openHubs(), statistics.liveGroutines(), statistics.dispatched(),
+                this.liveHubs.openedCount(), weaving[0], weaving[1]);
+        WeaveScope scope = Weaving.isStarted() ? Weaving.scope() : null;
         return new GroutinesDescriptor(this.discovery.packages(), active, inactive, skipped,
-                this.discovery.weaveScope(), this.liveHubs.snapshot(), counters);
+                scope != null ? new ScopeDescriptor(scope.included(), scope.excluded()) : null,
+                this.liveHubs.snapshot(), counters);
     }
 
     /**
@@ -57,13 +62,21 @@ public class GroutinesEndpoint {
      * @param classes the active groutine classes
      * @param inactive names of classes found but switched off by configuration
      * @param skipped classes skipped for a wrong trigger
-     * @param weaveScope what must be woven
+     * @param weaveScope what the weaver weaves; {@code null} when no weaver runs
      * @param hubs the hubs open now
      * @param counters JVM-wide counters
      */
     public record GroutinesDescriptor(List<String> scannedPackages, List<ClassDescriptor> classes,
-            List<String> inactive, List<SkippedDescriptor> skipped, WeaveScope weaveScope,
+            List<String> inactive, List<SkippedDescriptor> skipped, ScopeDescriptor weaveScope,
             List<LiveHubs.HubSnapshot> hubs, Counters counters) {
+    }
+
+    /**
+     * The weave scope.
+     * @param include entries woven
+     * @param exclude entries never woven
+     */
+    public record ScopeDescriptor(List<String> include, List<String> exclude) {
     }
 
     /**
@@ -75,11 +88,9 @@ public class GroutinesEndpoint {
      */
     public record ClassDescriptor(String name, String className, String bean, List<TriggerDescriptor> groutines) {
 
-        static ClassDescriptor of(GroutinesDefinition d) {
-            return new ClassDescriptor(d.name(), d.bean().getClass().getName(), d.beanName(), d.triggers().stream()
-                    .map(t -> new TriggerDescriptor(t.method().getName(), t.trigger(),
-                            t.target() != null ? t.target().toString() : null))
-                    .toList());
+        static ClassDescriptor of(GroutinesCatalog.Entry entry) {
+            return new ClassDescriptor(entry.name(), entry.type().getName(), entry.beanName(),
+                    entry.methods().stream().map(TriggerDescriptor::of).toList());
         }
     }
 
@@ -90,6 +101,11 @@ public class GroutinesEndpoint {
      * @param target the resolved callable, for a call trigger
      */
     public record TriggerDescriptor(String method, String trigger, String target) {
+
+        static TriggerDescriptor of(GroutineMethod method) {
+            return new TriggerDescriptor(method.method().getName(), method.describeTrigger(),
+                    method.trigger() != null ? method.trigger().callable().toString() : null);
+        }
     }
 
     /**
@@ -113,7 +129,10 @@ public class GroutinesEndpoint {
      * @param liveGroutines groutines spawned and not ended
      * @param dispatched calls and events handed to groutines so far
      * @param hubsOpened hubs opened by this application (requests and {@code GroutineSpawner}) since startup
+     * @param wovenClasses classes the weaver wove
+     * @param weavingFailures classes the weaver failed on (left unwoven; each was logged)
      */
-    public record Counters(long openHubs, long liveGroutines, long dispatched, long hubsOpened) {
+    public record Counters(long openHubs, long liveGroutines, long dispatched, long hubsOpened, long wovenClasses,
+            long weavingFailures) {
     }
 }

@@ -1,29 +1,26 @@
 package io.groutines.boot.autoconfigure;
 
-import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.TargetCheck;
-import io.groutines.boot.discovery.WeaveScope;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.HubInitializer;
 import io.groutines.boot.spawn.LiveHubs;
+import io.groutines.weaving.Weaving;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Groutines for any application: discovery, the startup check of every trigger, the production guard and the
- * {@link GroutineSpawner}. Active only with {@code groutines.enabled=true}.
+ * Groutines for any application: the registration of the active {@code @Groutines} classes, the startup check of
+ * every trigger, and the {@link GroutineSpawner}. Active only with {@code groutines.enabled=true}.
  */
 @AutoConfiguration
 @ConditionalOnGroutinesEnabled
-@EnableConfigurationProperties(GroutinesProperties.class)
 public final class GroutinesAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(GroutinesAutoConfiguration.class);
@@ -35,26 +32,15 @@ public final class GroutinesAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TargetCheck groutinesTargetCheck() {
-        return TargetCheck.ACCEPT;
-    }
-
-    @Bean
-    WeaveScope groutinesWeaveScope(Discovery discovery) {
-        return discovery.weaveScope();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    GroutinesCatalog groutinesCatalog(ListableBeanFactory beanFactory, GroutinesProperties properties,
-            TargetCheck targetCheck, Discovery discovery) {
-        GroutinesCatalog catalog = GroutinesCatalog.build(beanFactory, properties::isActive,
-                properties.isFailOnTargetError(), targetCheck);
+    GroutinesCatalog groutinesCatalog(ListableBeanFactory beanFactory,
+            @Qualifier(GroutinesStartup.BEAN_NAME) GroutinesStartup startup) {
+        GroutinesCatalog catalog = GroutinesCatalog.build(beanFactory, startup.discovery(),
+                startup.properties().isFailOnTargetError(), Weaving::requireWoven);
         // loud on purpose: an application whose behaviour is being patched must say so
         logger.warn("GROUTINES ARE ENABLED (development and tests only; calls and events of this application can be "
-                + "patched at runtime). Active groutines: " + catalog.describe() + ". Scanned packages: "
-                + discovery.packages() + ". Weave scope: " + discovery.weaveScope().triggerClasses()
-                + (discovery.weaveScope().include().isEmpty() ? "" : " + " + discovery.weaveScope().include()));
+                + "patched at runtime). Launch: " + startup.launch() + ". Active groutines: " + catalog.describe()
+                + ". Scanned packages: " + startup.discovery().packages() + ". Weave scope: "
+                + (Weaving.isStarted() ? Weaving.scope() : "none (no weaver runs: calls cannot reach groutines)"));
         return catalog;
     }
 

@@ -4,19 +4,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.groutines.boot.discovery.DiscoveredGroutines;
 import io.groutines.boot.discovery.Discovery;
-import io.groutines.boot.discovery.GroutinesScanner;
-import io.groutines.boot.discovery.WeaveScope;
-import io.groutines.boot.guard.ApplicationPackaging;
-import io.groutines.boot.guard.ProductionGuard;
+import io.groutines.discovery.GroutineClass;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -24,24 +19,22 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.beans.factory.support.GenericBeanDefinition;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
- * Runs while bean definitions are registered, before any application bean is made: applies the production guard
- * (so that a refused application runs none of its groutines' code), then finds the {@code @Groutines} classes in
- * class files and registers the active ones as beans (constructor injection works as for any bean). Classes the
- * application registered itself (e.g. also annotated {@code @Component}) are left alone. The outcome is the
- * {@link Discovery} bean.
+ * Runs while bean definitions are registered, before any application bean is made: takes the
+ * {@link GroutinesStartup} decisions (made while the environment was prepared, or here when nothing prepared them),
+ * registers the active {@code @Groutines} classes as beans (constructor injection works as for any bean; classes the
+ * application registered itself, e.g. also annotated {@code @Component}, are left alone), and registers the
+ * {@link Discovery} for the catalog and the actuator endpoint.
  */
 class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware,
         Ordered {
 
-    static final String DISCOVERY_BEAN = "io.groutines.boot.discovery.Discovery";
-
-    private static final Log logger = LogFactory.getLog(GroutinesBeanRegistrar.class);
+    private static final Log logger = LogFactory.getLog(GroutinesStartup.class);
 
     private Environment environment;
 
@@ -64,18 +57,11 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
-        GroutinesProperties properties = Binder.get(this.environment)
-                .bind(GroutinesProperties.PREFIX, GroutinesProperties.class)
-                .orElseGet(GroutinesProperties::new);
-        ApplicationPackaging packaging = (registry instanceof ListableBeanFactory beans)
-                ? beans.getBeanProvider(ApplicationPackaging.class).getIfAvailable(ApplicationPackaging::deduce)
-                : ApplicationPackaging.deduce();
-        new ProductionGuard(properties.getProductionProfiles(), properties.isAllowInProduction(), packaging)
-                .check(this.environment.getActiveProfiles());
-
-        List<String> packages = packagesToScan(properties, registry);
-        List<DiscoveredGroutines> found = new GroutinesScanner(this.classLoader).scan(packages, properties::isActive);
-        WeaverAttachment.ensureWeaving(properties, found, logger);
+        GroutinesStartup startup = startup(registry);
+        Discovery discovery = startup.discovery();
+        if (discovery == null) {
+            return; // an application context whose environment said enabled=false, refreshed with it forced on
+        }
         Set<String> registeredClasses = new HashSet<>();
         for (String name : registry.getBeanDefinitionNames()) {
             String className = registry.getBeanDefinition(name).getBeanClassName();
@@ -83,12 +69,13 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
                 registeredClasses.add(className);
             }
         }
-        for (DiscoveredGroutines groutines : found) {
-            if (!groutines.active()) {
-                logger.info("Groutines '" + groutines.name() + "' (" + groutines.className() + ") is switched off");
-                continue;
-            }
-            if (registeredClasses.contains(groutines.className()) || registry.containsBeanDefinition(groutines.className())) {
+        for (GroutineClass groutines : discovery.inactive()) {
+            logger.info("Groutines '" + groutines.name() + "' (" + groutines.className() + ") is switched off "
+                    + "(groutines.active)");
+        }
+        for (GroutineClass groutines : discovery.active()) {
+            if (registeredClasses.contains(groutines.className())
+                    || registry.containsBeanDefinition(groutines.className())) {
                 continue;
             }
             GenericBeanDefinition definition = new GenericBeanDefinition();
@@ -96,24 +83,37 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
             definition.setRole(BeanDefinition.ROLE_APPLICATION);
             registry.registerBeanDefinition(groutines.className(), definition);
         }
-        if (packages.isEmpty()) {
+        if (discovery.packages().isEmpty()) {
             logger.warn("Groutines: no package to scan for @Groutines classes; set groutines.scan-packages");
         }
-        WeaveScope weaveScope = WeaveScope.of(properties.getWeave().getInclude(), properties.getWeave().getExclude(), found);
-        Discovery discovery = new Discovery(packages, found, weaveScope);
-        RootBeanDefinition definition = new RootBeanDefinition(Discovery.class, () -> discovery);
-        definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
-        registry.registerBeanDefinition(DISCOVERY_BEAN, definition);
+        else if (discovery.found().isEmpty()) {
+            logger.warn("Groutines are enabled but no @Groutines class was found in the scanned packages "
+                    + discovery.packages() + " (class directories and jars of the class path, read from their class "
+                    + "files). Put your @Groutines classes there, or name their packages in groutines.scan-packages.");
+        }
+        registerSingleton(registry, Discovery.class.getName(), Discovery.class, discovery);
+        if (!registry.containsBeanDefinition(GroutinesStartup.BEAN_NAME)
+                && !(registry instanceof ConfigurableListableBeanFactory beanFactory
+                        && beanFactory.containsSingleton(GroutinesStartup.BEAN_NAME))) {
+            registerSingleton(registry, GroutinesStartup.BEAN_NAME, GroutinesStartup.class, startup);
+        }
     }
 
-    private static List<String> packagesToScan(GroutinesProperties properties, BeanDefinitionRegistry registry) {
-        if (!properties.getScanPackages().isEmpty()) {
-            return List.copyOf(properties.getScanPackages());
+    private GroutinesStartup startup(BeanDefinitionRegistry registry) {
+        if (registry instanceof ConfigurableListableBeanFactory beanFactory
+                && beanFactory.containsSingleton(GroutinesStartup.BEAN_NAME)) {
+            return (GroutinesStartup) beanFactory.getSingleton(GroutinesStartup.BEAN_NAME);
         }
-        if (registry instanceof BeanFactory beanFactory && AutoConfigurationPackages.has(beanFactory)) {
-            return AutoConfigurationPackages.get(beanFactory);
-        }
-        return List.of();
+        List<String> packages = registry instanceof BeanFactory beanFactory && AutoConfigurationPackages.has(beanFactory)
+                ? AutoConfigurationPackages.get(beanFactory) : List.of();
+        return GroutinesStartup.prepare((ConfigurableEnvironment) this.environment, this.classLoader, null, packages,
+                logger);
+    }
+
+    private static <T> void registerSingleton(BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {
+        RootBeanDefinition definition = new RootBeanDefinition(type, () -> instance);
+        definition.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+        registry.registerBeanDefinition(name, definition);
     }
 
     @Override

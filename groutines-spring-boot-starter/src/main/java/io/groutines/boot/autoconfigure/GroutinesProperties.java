@@ -1,16 +1,15 @@
 package io.groutines.boot.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 
 /**
  * Configuration of groutines in a Spring Boot application, under the prefix {@code groutines}. Every property is
- * described, with its default and an example, in {@code docs/configuration.md}.
+ * described, with its default and an example, in {@code docs/configuration.md}. Bound once, while the environment is
+ * prepared; what the values mean is decided by the starter's startup ({@code GroutinesStartup}), not here.
  */
 @ConfigurationProperties(GroutinesProperties.PREFIX)
 public class GroutinesProperties {
@@ -34,32 +33,29 @@ public class GroutinesProperties {
     private List<String> scanPackages = new ArrayList<>();
 
     /**
-     * Names of the @Groutines classes that run (their @Groutines value, or their simple class name). Empty means
-     * every discovered class that groutines.classes.<name>.enabled does not switch off.
+     * Names of the @Groutines classes that run (their @Groutines value, or their simple class name; ignoring case).
+     * Empty means every discovered class.
      */
     private List<String> active = new ArrayList<>();
 
     /**
-     * Per-class switches, by @Groutines name, e.g. groutines.classes.audit.enabled=false.
-     */
-    private Map<String, GroutinesClass> classes = new LinkedHashMap<>();
-
-    /**
-     * Whether a wrong trigger (a call target that does not exist, is ambiguous, or is not woven) stops the
-     * application. When false, the groutines class is skipped with a WARN log line instead.
+     * Whether a wrong trigger (a call target that does not exist, is ambiguous, or cannot be intercepted) stops the
+     * application. When false, the whole @Groutines class is skipped with a WARN log line instead.
      */
     private boolean failOnTargetError = true;
 
     /**
-     * Whether groutines may run in a packaged application (launched from a jar) that has a production profile
-     * active. Refused by default; set it only if you really mean to patch a production-like deployment.
+     * Whether groutines may run in an application launched as it is deployed (a jar, a war, an exploded archive, a
+     * container image) or with a production-looking profile. Refused by default; set it only if you really mean to
+     * patch such a deployment.
      */
     private boolean allowInProduction;
 
     /**
-     * Profiles that make a packaged application production-like, compared ignoring case.
+     * Profile names or patterns (* for any characters), compared ignoring case, that look like production: with one
+     * of them active, groutines are refused except in tests.
      */
-    private List<String> productionProfiles = new ArrayList<>(List.of("prod", "production", "live"));
+    private List<String> productionProfiles = new ArrayList<>(List.of("prod*", "prd*", "production", "live"));
 
     /**
      * Which classes are woven for call interception.
@@ -95,14 +91,6 @@ public class GroutinesProperties {
         this.active = active;
     }
 
-    public Map<String, GroutinesClass> getClasses() {
-        return this.classes;
-    }
-
-    public void setClasses(Map<String, GroutinesClass> classes) {
-        this.classes = classes;
-    }
-
     public boolean isFailOnTargetError() {
         return this.failOnTargetError;
     }
@@ -136,41 +124,6 @@ public class GroutinesProperties {
     }
 
     /**
-     * Whether the @Groutines class of that name runs: listed in {@code active} (or {@code active} is empty), and
-     * not switched off by {@code classes.<name>.enabled=false}. Names match ignoring case.
-     * @param name the class's @Groutines name
-     * @return whether its groutines are spawned
-     */
-    public boolean isActive(String name) {
-        // names are compared ignoring case: property keys are often written in lower case
-        for (Map.Entry<String, GroutinesClass> entry : this.classes.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEnabled()) {
-                return false;
-            }
-        }
-        return this.active.isEmpty() || this.active.stream().anyMatch(name::equalsIgnoreCase);
-    }
-
-    /**
-     * Switches for one @Groutines class.
-     */
-    public static class GroutinesClass {
-
-        /**
-         * Whether the groutines of this class are spawned.
-         */
-        private boolean enabled = true;
-
-        public boolean isEnabled() {
-            return this.enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-    }
-
-    /**
      * The weave scope: which classes the groutines weaver instruments so that their calls can trigger groutines.
      * The classes named by triggers are always in it.
      */
@@ -193,6 +146,21 @@ public class GroutinesProperties {
          * then; their triggers are reported at startup.
          */
         private boolean attach = true;
+
+        /**
+         * Whether the scanned packages (by default the package of the @SpringBootApplication class) are woven, so
+         * that any class of the application can be observed without naming it. False weaves only what triggers,
+         * weave attributes and include name.
+         */
+        private boolean applicationPackages = true;
+
+        public boolean isApplicationPackages() {
+            return this.applicationPackages;
+        }
+
+        public void setApplicationPackages(boolean applicationPackages) {
+            this.applicationPackages = applicationPackages;
+        }
 
         public boolean isAttach() {
             return this.attach;

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
@@ -37,7 +38,8 @@ public final class GroutinesWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "groutinesFilterRegistration")
     FilterRegistrationBean<GroutinesFilter> groutinesFilterRegistration(GroutinesFilter filter,
-            GroutinesProperties properties) {
+            @Qualifier(GroutinesStartup.BEAN_NAME) GroutinesStartup startup) {
+        GroutinesProperties properties = startup.properties();
         FilterRegistrationBean<GroutinesFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("groutinesFilter");
         registration.setOrder(properties.getFilter().getOrder());

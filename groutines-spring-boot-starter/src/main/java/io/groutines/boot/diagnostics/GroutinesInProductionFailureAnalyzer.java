@@ -12,12 +12,14 @@ class GroutinesInProductionFailureAnalyzer extends AbstractFailureAnalyzer<Grout
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, GroutinesInProductionException cause) {
-        String description = "Groutines are enabled (groutines.enabled=true) in a packaged application running with "
-                + "the production profile(s) " + cause.productionProfiles() + ". Groutines patch the application "
-                + "at runtime; they are meant for development and tests.";
+        String description = "Groutines are enabled (groutines.enabled=true) in an application launched as "
+                + cause.launch() + (cause.productionProfiles().isEmpty() ? ""
+                        : ", with the production-looking profile(s) " + cause.productionProfiles())
+                + ". Groutines patch the application at runtime; they are meant for development and tests: an IDE, "
+                + "a build tool's run goal (mvn spring-boot:run, gradle bootRun) or a test.";
         String action = "Remove groutines.enabled=true from this environment (and groutines-spring-boot-starter from "
-                + "the production build). If this really is not production, adjust groutines.production-profiles, or "
-                + "set groutines.allow-in-production=true.";
+                + "the production build). If this really is not production, set groutines.allow-in-production=true"
+                + (cause.productionProfiles().isEmpty() ? "." : ", or adjust groutines.production-profiles.");
         return new FailureAnalysis(description, action, cause);
     }
 }

@@ -26,7 +26,7 @@ public class GroutineDeclarationException extends RuntimeException {
     /**
      * @param groutinesClass the class's name
      * @param method the {@code @Groutine} method's name, or {@code null} when it is not known
-     * @param cause what the runtime (or the {@link TargetCheck}) said
+     * @param cause what the runtime said
      */
     public GroutineDeclarationException(String groutinesClass, String method, TargetException cause) {
         super("Groutine " + groutinesClass + (method != null ? "." + method : "") + " cannot listen to "
@@ -38,13 +38,6 @@ public class GroutineDeclarationException extends RuntimeException {
         this.fix = cause.fix();
     }
 
-    /**
-     * Which method a runtime message is about: {@code GroutineMethod} names it as
-     * {@code "Groutine org.example.Foo.bar: ..."}.
-     * @param type the groutines class
-     * @param cause the runtime's exception
-     * @return the method name, or {@code null}
-     */
     /** @return the groutines class's name */
     public String groutinesClass() {
         return this.groutinesClass;

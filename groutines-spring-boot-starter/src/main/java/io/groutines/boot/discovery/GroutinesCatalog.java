@@ -1,16 +1,12 @@
 package io.groutines.boot.discovery;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.Comparator;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
+import io.groutines.FunctionCall;
 import io.groutines.Groutines;
 import io.groutines.TargetException;
-import io.groutines.internal.GroutineMethod;
+import io.groutines.discovery.GroutineMethod;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -19,38 +15,36 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The active groutines of the application: every bean annotated {@link Groutines} (registered by discovery, or by
- * the application itself) that configuration lets run, with its {@code @Groutine} methods checked. Built once, at
- * startup, where a wrong trigger stops the application ({@link GroutineDeclarationException}) or, with
- * {@code groutines.fail-on-target-error=false}, is logged and its class skipped.
- *
- * <p>The runtime checks a class as a whole, so a wrong trigger skips every groutine of its class, not only the
- * wrong one.
+ * the application itself) that {@link Discovery} lets run, with its {@code @Groutine} methods checked — each call
+ * trigger resolved and able to fire. Built once, at startup, where a wrong trigger stops the application
+ * ({@link GroutineDeclarationException}) or, with {@code groutines.fail-on-target-error=false}, is logged and its
+ * whole class skipped (groutines of one class often work together, through events).
  */
 public final class GroutinesCatalog {
 
     private static final Log logger = LogFactory.getLog(GroutinesCatalog.class);
 
-    private final List<GroutinesDefinition> definitions;
+    private final List<Entry> entries;
 
     private final List<GroutineDeclarationException> skipped;
 
-    private GroutinesCatalog(List<GroutinesDefinition> definitions, List<GroutineDeclarationException> skipped) {
-        this.definitions = List.copyOf(definitions);
+    private GroutinesCatalog(List<Entry> entries, List<GroutineDeclarationException> skipped) {
+        this.entries = List.copyOf(entries);
         this.skipped = List.copyOf(skipped);
     }
 
     /**
      * Checks and collects the active groutines beans.
      * @param beanFactory where the {@code @Groutines} beans are
-     * @param active which {@code @Groutines} names may run
+     * @param discovery which {@code @Groutines} names may run
      * @param failOnTargetError whether a wrong trigger is fatal
-     * @param targetCheck the extra check of each call target (weaving)
+     * @param triggerCheck checks that a resolved call trigger can fire
      * @return the catalog
      * @throws GroutineDeclarationException when a trigger is wrong and {@code failOnTargetError}
      */
-    public static GroutinesCatalog build(ListableBeanFactory beanFactory, Predicate<String> active,
-            boolean failOnTargetError, TargetCheck targetCheck) {
-        List<GroutinesDefinition> definitions = new ArrayList<>();
+    public static GroutinesCatalog build(ListableBeanFactory beanFactory, Discovery discovery,
+            boolean failOnTargetError, TriggerCheck triggerCheck) {
+        List<Entry> entries = new ArrayList<>();
         List<GroutineDeclarationException> skipped = new ArrayList<>();
         for (String beanName : beanFactory.getBeanNamesForAnnotation(Groutines.class)) {
             Class<?> type = beanFactory.getType(beanName);
@@ -59,59 +53,56 @@ public final class GroutinesCatalog {
             }
             type = ClassUtils.getUserClass(type);
             String name = nameOf(type);
-            if (!active.test(name)) {
+            if (!discovery.isActive(name)) {
                 continue;
             }
-            List<GroutineMethod> methods = new ArrayList<>();
-            List<GroutineTrigger> triggers = new ArrayList<>();
-            boolean declaresAny = false;
-            for (Method method : groutineMethods(type)) {
-                declaresAny = true;
+            try {
+                entries.add(new Entry(name, beanName, type, check(type, triggerCheck), beanFactory.getBean(beanName)));
+            }
+            catch (GroutineDeclarationException failure) {
+                if (failOnTargetError) {
+                    throw failure;
+                }
+                logger.warn("Groutines class '" + name + "' SKIPPED (groutines.fail-on-target-error=false): "
+                        + failure.getMessage());
+                skipped.add(failure);
+            }
+        }
+        return new GroutinesCatalog(entries, skipped);
+    }
+
+    private static List<GroutineMethod> check(Class<?> type, TriggerCheck triggerCheck) {
+        List<GroutineMethod> methods;
+        try {
+            methods = GroutineMethod.of(type);
+        }
+        catch (TargetException ex) {
+            throw new GroutineDeclarationException(type.getName(), methodOf(type, ex), ex);
+        }
+        if (methods.isEmpty()) {
+            throw new GroutineDeclarationException(type.getName(), null, new TargetException("(none)",
+                    "The class is annotated @Groutines but declares no @Groutine method",
+                    "annotate its groutine methods with @Groutine, or remove @Groutines"));
+        }
+        for (GroutineMethod method : methods) {
+            FunctionCall trigger = method.trigger();
+            if (trigger != null) {
                 try {
-                    GroutineMethod m = GroutineMethod.of(method);
-                    GroutineTrigger trigger = new GroutineTrigger(type, m.method(), m.trigger(),
-                            m.target() != null ? m.target().path() : null,
-                            m.target() != null ? m.target().executable() : null);
-                    if (trigger.target() != null) {
-                        targetCheck.check(trigger);
-                    }
-                    methods.add(m);
-                    triggers.add(trigger);
+                    triggerCheck.check(trigger);
                 }
                 catch (TargetException ex) {
-                    // with fail-on-target-error=false only this groutine is skipped; its class's others still run
-                    skipOrFail(new GroutineDeclarationException(type.getName(), method.getName(), ex), failOnTargetError,
-                            name, skipped);
+                    throw new GroutineDeclarationException(type.getName(), method.method().getName(), ex);
                 }
             }
-            if (!declaresAny) {
-                skipOrFail(new GroutineDeclarationException(type.getName(), null, new TargetException("(none)",
-                        "The class is annotated @Groutines but declares no @Groutine method",
-                        "annotate its groutine methods with @Groutine, or remove @Groutines")), failOnTargetError, name, skipped);
-                continue;
-            }
-            if (!methods.isEmpty()) {
-                definitions.add(new GroutinesDefinition(name, beanName, beanFactory.getBean(beanName), methods, triggers));
-            }
         }
-        return new GroutinesCatalog(definitions, skipped);
+        return methods;
     }
 
-    /** The {@code @Groutine} methods a class declares, by name, as the runtime spawns them. */
-    private static List<Method> groutineMethods(Class<?> type) {
-        return Arrays.stream(type.getDeclaredMethods())
-                .filter(m -> m.isAnnotationPresent(io.groutines.Groutine.class))
-                .sorted(Comparator.comparing(Method::getName))
-                .toList();
-    }
-
-    private static void skipOrFail(GroutineDeclarationException failure, boolean failOnTargetError, String name,
-            List<GroutineDeclarationException> skipped) {
-        if (failOnTargetError) {
-            throw failure;
-        }
-        logger.warn("Groutine of '" + name + "' SKIPPED (groutines.fail-on-target-error=false): " + failure.getMessage());
-        skipped.add(failure);
+    /** The runtime names the method in {@link TargetException#groutine()} as {@code org.example.Foo.bar}. */
+    private static String methodOf(Class<?> type, TargetException ex) {
+        String groutine = ex.groutine();
+        return groutine != null && groutine.startsWith(type.getName() + ".")
+                ? groutine.substring(type.getName().length() + 1) : null;
     }
 
     /**
@@ -123,9 +114,9 @@ public final class GroutinesCatalog {
         return annotation != null && !annotation.value().isBlank() ? annotation.value() : type.getSimpleName();
     }
 
-    /** @return the active groutines, in bean registration order */
-    public List<GroutinesDefinition> definitions() {
-        return this.definitions;
+    /** @return the active groutines classes, in bean registration order */
+    public List<Entry> entries() {
+        return this.entries;
     }
 
     /** @return the classes skipped because of a wrong trigger (only with fail-on-target-error=false) */
@@ -135,14 +126,44 @@ public final class GroutinesCatalog {
 
     /** @return one line describing every active groutine and its trigger */
     public String describe() {
-        if (this.definitions.isEmpty()) {
+        if (this.entries.isEmpty()) {
             return "none";
         }
         List<String> parts = new ArrayList<>();
-        for (GroutinesDefinition d : this.definitions) {
-            parts.add(d.name() + " (" + d.bean().getClass().getName() + ": " + String.join(", ",
-                    d.triggers().stream().map(t -> t.method().getName() + " <- " + t.trigger()).toList()) + ")");
+        for (Entry entry : this.entries) {
+            parts.add(entry.name() + " (" + entry.type().getName() + ": " + String.join(", ", entry.methods().stream()
+                    .map(m -> m.method().getName() + " <- " + m.describeTrigger()).toList()) + ")");
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * Checks that a resolved call trigger can fire: its class is woven, or calls through it are intercepted some
+     * other way.
+     */
+    @FunctionalInterface
+    public interface TriggerCheck {
+
+        /**
+         * @param trigger a resolved call trigger
+         * @throws TargetException when its calls cannot reach groutines
+         */
+        void check(FunctionCall trigger);
+    }
+
+    /**
+     * An active {@code @Groutines} bean: what every hub of the application spawns, one strand per method, in
+     * method-name order.
+     * @param name its {@code @Groutines} name
+     * @param beanName its bean's name
+     * @param type its class
+     * @param methods its checked {@code @Groutine} methods
+     * @param bean the bean whose methods run as groutines
+     */
+    public record Entry(String name, String beanName, Class<?> type, List<GroutineMethod> methods, Object bean) {
+
+        public Entry {
+            methods = List.copyOf(methods);
+        }
     }
 }

@@ -4,7 +4,7 @@ import java.io.Serial;
 import java.util.List;
 
 /**
- * Groutines are enabled in a packaged application that runs with a production profile, and
+ * Groutines are enabled in an application launched as it is deployed, or with a production-looking profile, and
  * {@code groutines.allow-in-production} does not allow it. Reported by a failure analyzer.
  */
 public class GroutinesInProductionException extends RuntimeException {
@@ -12,15 +12,25 @@ public class GroutinesInProductionException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private final transient Launch launch;
+
     private final List<String> productionProfiles;
 
     /**
+     * @param launch how the application was launched
      * @param productionProfiles the active profiles that look like production
      */
-    public GroutinesInProductionException(List<String> productionProfiles) {
-        super("groutines.enabled=true in a packaged application running with production profile(s) "
-                + productionProfiles + "; groutines patch the application at runtime and are refused in production");
+    public GroutinesInProductionException(Launch launch, List<String> productionProfiles) {
+        super("groutines.enabled=true in an application launched as " + launch
+                + (productionProfiles.isEmpty() ? "" : " with production-looking profile(s) " + productionProfiles)
+                + "; groutines patch the application at runtime and are refused outside development and tests");
+        this.launch = launch;
         this.productionProfiles = List.copyOf(productionProfiles);
+    }
+
+    /** @return how the application was launched */
+    public Launch launch() {
+        return this.launch;
     }
 
     /** @return the active profiles that look like production */

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rule: groutines refuse to start when the application is packaged ({@link ApplicationPackaging}) <em>and</em>
- * one of its active profiles is a production profile ({@code groutines.production-profiles}: prod, production,
- * live), unless {@code groutines.allow-in-production=true}. Either alone is fine: a developer may run the packaged
- * jar locally, or a prod profile from the IDE.
+ * The rule, decided once at startup: groutines refuse to run in an application launched as it is deployed
+ * ({@link Launch.Kind#PACKAGED}: a jar, a war, an exploded archive, a container image), whatever its profiles are
+ * called, and in any launch that is not a test with a production-looking profile active
+ * ({@code groutines.production-profiles}, patterns such as {@code prod*}) — unless
+ * {@code groutines.allow-in-production=true}. Tests, IDE runs and build tools' run goals are allowed.
  */
 public final class ProductionGuard {
 
@@ -16,35 +17,43 @@ public final class ProductionGuard {
 
     private final boolean allowInProduction;
 
-    private final ApplicationPackaging packaging;
-
     /**
-     * @param productionProfiles profiles that look like production, compared ignoring case
+     * @param productionProfiles profile names or patterns ({@code *} for any characters), compared ignoring case
      * @param allowInProduction the explicit override
-     * @param packaging how to tell a packaged application
      */
-    public ProductionGuard(List<String> productionProfiles, boolean allowInProduction, ApplicationPackaging packaging) {
-        this.productionProfiles = productionProfiles.stream().map(p -> p.strip().toLowerCase(Locale.ROOT)).toList();
+    public ProductionGuard(List<String> productionProfiles, boolean allowInProduction) {
+        this.productionProfiles = productionProfiles.stream().map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .filter(p -> !p.isEmpty()).toList();
         this.allowInProduction = allowInProduction;
-        this.packaging = packaging;
     }
 
     /**
+     * @param launch how the application was launched
      * @param activeProfiles the environment's active profiles
      * @throws GroutinesInProductionException when the rule refuses
      */
-    public void check(String... activeProfiles) {
+    public void check(Launch launch, String... activeProfiles) {
         if (this.allowInProduction) {
             return;
         }
+        List<String> matching = productionLooking(activeProfiles);
+        if (launch.kind() == Launch.Kind.PACKAGED || launch.kind() != Launch.Kind.TEST && !matching.isEmpty()) {
+            throw new GroutinesInProductionException(launch, matching);
+        }
+    }
+
+    List<String> productionLooking(String... activeProfiles) {
         List<String> matching = new ArrayList<>();
         for (String profile : activeProfiles) {
-            if (this.productionProfiles.contains(profile.strip().toLowerCase(Locale.ROOT))) {
+            String name = profile.strip().toLowerCase(Locale.ROOT);
+            if (this.productionProfiles.stream().anyMatch(pattern -> matches(pattern, name))) {
                 matching.add(profile);
             }
         }
-        if (!matching.isEmpty() && this.packaging.isPackaged()) {
-            throw new GroutinesInProductionException(matching);
-        }
+        return matching;
+    }
+
+    private static boolean matches(String pattern, String name) {
+        return name.matches(("\\Q" + pattern + "\\E").replace("*", "\\E.*\\Q"));
     }
 }

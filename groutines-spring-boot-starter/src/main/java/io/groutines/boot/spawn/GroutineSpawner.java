@@ -6,7 +6,7 @@ import java.util.List;
 import io.groutines.Hub;
 import io.groutines.Strand;
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
+import io.groutines.discovery.GroutineMethod;
 
 /**
  * Spawns the application's active groutines into a hub. The request filter uses it for each request; use it
@@ -67,9 +67,9 @@ public class GroutineSpawner {
     public List<Strand> spawnInto(Hub hub, String origin) {
         this.liveHubs.track(hub, origin);
         List<Strand> strands = new ArrayList<>();
-        for (GroutinesDefinition definition : this.catalog.definitions()) {
-            for (GroutinesDefinition.Spawnable groutine : definition.spawnables()) {
-                strands.add(hub.spawn(groutine.name(), groutine.body()));
+        for (GroutinesCatalog.Entry entry : this.catalog.entries()) {
+            for (GroutineMethod method : entry.methods()) {
+                strands.add(hub.spawn(method.name(), method.body(entry.bean())));
             }
         }
         for (HubInitializer initializer : this.initializers) {

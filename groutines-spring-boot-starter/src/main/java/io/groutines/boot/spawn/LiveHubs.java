@@ -1,6 +1,7 @@
 package io.groutines.boot.spawn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +97,17 @@ public class LiveHubs {
      * A groutine that has not ended.
      * @param name its name
      * @param waitingFor what it waits for, or {@code null} while it runs
+     * @param runningMillis how long it has been running since it was last resumed, or {@code null} while it waits
+     * @param stack where it runs, for a groutine that has been running for a second or more
      */
-    public record StrandSnapshot(String name, String waitingFor) {
+    public record StrandSnapshot(String name, String waitingFor, Long runningMillis, List<String> stack) {
 
         static StrandSnapshot of(Strand strand) {
             Optional<String> waiting = strand.waitingFor();
-            return new StrandSnapshot(strand.name(), waiting.orElse(null));
+            Long running = strand.runningFor().map(d -> d.toMillis()).orElse(null);
+            List<String> stack = running != null && running >= 1000
+                    ? Arrays.stream(strand.stackTrace()).map(StackTraceElement::toString).toList() : null;
+            return new StrandSnapshot(strand.name(), waiting.orElse(null), running, stack);
         }
     }
 }

@@ -21,7 +21,7 @@ class ConfigurationMetadataTests {
         assertThat(metadata).exists();
         String json = Files.readString(metadata);
         assertThat(json).contains("\"name\": \"groutines.enabled\"", "\"name\": \"groutines.scan-packages\"",
-                "\"name\": \"groutines.active\"", "\"name\": \"groutines.classes\"",
+                "\"name\": \"groutines.active\"", "\"name\": \"groutines.weave.application-packages\"",
                 "\"name\": \"groutines.fail-on-target-error\"", "\"name\": \"groutines.allow-in-production\"",
                 "\"name\": \"groutines.production-profiles\"", "\"name\": \"groutines.weave.include\"",
                 "\"name\": \"groutines.weave.exclude\"", "\"name\": \"groutines.filter.url-patterns\"",
@@ -29,7 +29,7 @@ class ConfigurationMetadataTests {
         assertThat(json).contains("Whether groutines run at all");
         // defaults the processor cannot read from field initializers come from additional metadata
         assertThat(defaultOf(json, "groutines.filter.url-patterns")).isEqualTo(List.of("/*"));
-        assertThat(defaultOf(json, "groutines.production-profiles")).isEqualTo(List.of("prod", "production", "live"));
+        assertThat(defaultOf(json, "groutines.production-profiles")).isEqualTo(List.of("prod*", "prd*", "production", "live"));
         assertThat(defaultOf(json, "groutines.fail-on-target-error")).isEqualTo(true);
         List<String> undescribed = JsonPath.read(json, "$.properties[?(!@.description)].name");
         assertThat(undescribed).isEmpty();

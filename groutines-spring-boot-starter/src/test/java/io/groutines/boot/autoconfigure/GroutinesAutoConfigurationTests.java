@@ -3,13 +3,13 @@ package io.groutines.boot.autoconfigure;
 import io.groutines.Event;
 import io.groutines.Hub;
 import io.groutines.TargetException;
+import io.groutines.weaving.WeaveScope;
+import io.groutines.weaving.Weaving;
 import io.groutines.boot.actuate.GroutinesEndpoint;
 import io.groutines.boot.app.Recorder;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutineDeclarationException;
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.TargetCheck;
-import io.groutines.boot.discovery.WeaveScope;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.boot.web.GroutinesFilter;
@@ -61,7 +61,7 @@ class GroutinesAutoConfigurationTests {
         this.runner.withPropertyValues("groutines.enabled=true").run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context).hasBean("io.groutines.boot.app.RecordingGroutines");
-            assertThat(context.getBean(GroutinesCatalog.class).definitions()).singleElement()
+            assertThat(context.getBean(GroutinesCatalog.class).entries()).singleElement()
                     .satisfies(d -> assertThat(d.name()).isEqualTo("recorder"));
             assertThat(context).hasSingleBean(GroutinesFilter.class);
             // like any endpoint: not there unless exposed
@@ -92,16 +92,16 @@ class GroutinesAutoConfigurationTests {
     }
 
     @Test
-    void aClassCanBeSwitchedOffByNameOrLeftOutOfActive() {
-        this.runner.withPropertyValues("groutines.enabled=true", "groutines.classes.recorder.enabled=false")
+    void aClassRunsOnlyWhenActiveListsItOrActiveIsEmpty() {
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.active=other")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean("io.groutines.boot.app.RecordingGroutines");
-                    assertThat(context.getBean(GroutinesCatalog.class).definitions()).isEmpty();
-                    assertThat(context.getBean(Discovery.class).groutines()).singleElement()
-                            .satisfies(d -> assertThat(d.active()).isFalse());
+                    assertThat(context.getBean(GroutinesCatalog.class).entries()).isEmpty();
+                    assertThat(context.getBean(Discovery.class).inactive()).singleElement()
+                            .satisfies(d -> assertThat(d.name()).isEqualTo("recorder"));
                 });
-        this.runner.withPropertyValues("groutines.enabled=true", "groutines.active=other")
-                .run(context -> assertThat(context.getBean(GroutinesCatalog.class).definitions()).isEmpty());
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.active=RECORDER")
+                .run(context -> assertThat(context.getBean(GroutinesCatalog.class).entries()).hasSize(1));
     }
 
     @Test
@@ -119,28 +119,19 @@ class GroutinesAutoConfigurationTests {
     }
 
     @Test
-    void aTargetCheckBeanIsTheWeavingSeam() {
-        this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.woven")
-                .withBean(TargetCheck.class, () -> trigger -> {
-                    throw new TargetException(trigger.path(), "Class is not woven",
-                            "add its package to groutines.weave.include");
-                })
-                .run(context -> assertThat(context).getFailure()
-                        .rootCause().hasMessageContaining("Class is not woven"));
+    void aCallTriggerOnAWovenClassPassesTheStartupCheck() {
         this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.woven")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
     @Test
-    void theWeaveScopeIsReadFromClassFiles() {
+    void theWeaveScopeHasTheTriggersClassesAndIsReadByTheEndpoint() {
         this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.woven",
-                "groutines.weave.include=com.example", "groutines.weave.exclude=com.example.secret").run(context -> {
-                    WeaveScope scope = context.getBean(WeaveScope.class);
-                    assertThat(scope.triggerClasses()).containsExactly("io.groutines.boot.app.Greeter");
+                "management.endpoints.web.exposure.include=groutines").run(context -> {
+                    WeaveScope scope = Weaving.scope();
                     assertThat(scope.contains("io.groutines.boot.app.Greeter")).isTrue();
-                    assertThat(scope.contains("com.example.Orders")).isTrue();
-                    assertThat(scope.contains("com.example.secret.Keys")).isFalse();
-                    assertThat(scope.contains("org.other.Thing")).isFalse();
+                    assertThat(context.getBean(GroutinesEndpoint.class).groutines().weaveScope().include())
+                            .isEqualTo(scope.included());
                 });
     }
 

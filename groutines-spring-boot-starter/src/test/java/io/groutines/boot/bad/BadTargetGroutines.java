@@ -11,7 +11,7 @@ class BadTargetGroutines {
     void onGreet(String name) {
     }
 
-    /** Valid: with fail-on-target-error=false it still runs while its neighbour is skipped. */
+    /** Valid, yet with fail-on-target-error=false skipped with its neighbour: a class runs whole or not at all. */
     @Groutine(call = "io.groutines.boot.app.Greeter.greet")
     void onGreetCorrectly(String name) {
     }

@@ -41,24 +41,23 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
-    void withFailOnTargetErrorFalseOnlyTheWrongGroutineIsSkippedWithAWarning(CapturedOutput output) {
+    void withFailOnTargetErrorFalseTheWholeClassIsSkippedWithAWarning(CapturedOutput output) {
         try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
                 "--groutines.fail-on-target-error=false")) {
             GroutinesCatalog catalog = context.getBean(GroutinesCatalog.class);
-            assertThat(catalog.definitions()).singleElement()
-                    .satisfies(d -> assertThat(d.triggers()).extracting(t -> t.method().getName()).containsExactly("onGreetCorrectly"));
+            assertThat(catalog.entries()).isEmpty();
             assertThat(catalog.skipped()).singleElement().extracting(GroutineDeclarationException::method)
                     .isEqualTo("onGreet");
         }
-        assertThat(output).contains("WARN").contains("Groutine of 'bad' SKIPPED")
+        assertThat(output).contains("WARN").contains("Groutines class 'bad' SKIPPED")
                 .contains("io.groutines.boot.app.Greeter.greeet");
     }
 
     @Test
     void aSwitchedOffClassIsNotCheckedNorRegistered() {
         try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
-                "--groutines.classes.bad.enabled=false")) {
-            assertThat(context.getBean(GroutinesCatalog.class).definitions()).isEmpty();
+                "--groutines.active=other")) {
+            assertThat(context.getBean(GroutinesCatalog.class).entries()).isEmpty();
             assertThat(context.containsBean("io.groutines.boot.bad.BadTargetGroutines")).isFalse();
         }
     }

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
 import io.groutines.demo.groutines.NoLiveGroutines.Counts;
 import io.groutines.demo.snippets.SnippetRepository;
 
@@ -28,7 +27,7 @@ class CheckPermissionsAloneTest extends RunningDemo {
 
     @Test
     void onlyCheckPermissionsIsActive() {
-        assertThat(catalog.definitions()).extracting(GroutinesDefinition::name).containsExactly("check_permissions");
+        assertThat(catalog.entries()).extracting(GroutinesCatalog.Entry::name).containsExactly("check_permissions");
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.demo.groutines.NoLiveGroutines.Counts;
 import io.groutines.demo.snippets.Snippet;
@@ -37,7 +36,7 @@ class DemoScenarioTest extends RunningDemo {
 
     @Test
     void theDefaultProfileRunsTheThreeGroutinesOfTheScenario() {
-        assertThat(catalog.definitions()).extracting(GroutinesDefinition::name)
+        assertThat(catalog.entries()).extracting(GroutinesCatalog.Entry::name)
                 .containsExactlyInAnyOrder("start_view", "check_permissions", "fill_user");
         assertThat(catalog.skipped()).isEmpty();
     }

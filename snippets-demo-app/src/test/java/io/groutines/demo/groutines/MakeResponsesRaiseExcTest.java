@@ -10,7 +10,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
 import io.groutines.demo.groutines.NoLiveGroutines.Counts;
 import io.groutines.demo.snippets.SnippetRepository;
 
@@ -33,7 +32,7 @@ class MakeResponsesRaiseExcTest extends RunningDemo {
 
     @Test
     void onlyMakeResponsesRaiseExcIsActive() {
-        assertThat(catalog.definitions()).extracting(GroutinesDefinition::name)
+        assertThat(catalog.entries()).extracting(GroutinesCatalog.Entry::name)
                 .containsExactly("make_responses_raise_exc");
     }
 

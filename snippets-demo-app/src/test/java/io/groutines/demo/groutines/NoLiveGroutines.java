@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import io.groutines.internal.Scope;
+import io.groutines.Hub;
 
 /**
  * The JVM-wide counters of hubs and groutines, to prove that none survives a response. The server closes a request's
@@ -19,7 +19,7 @@ final class NoLiveGroutines {
     record Counts(long openHubs, long liveGroutines) {
 
         static Counts now() {
-            return new Counts(Scope.openCount(), Scope.liveTaskCount());
+            return new Counts(Hub.statistics().openHubs(), Hub.statistics().liveGroutines());
         }
     }
 

@@ -10,7 +10,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
 import io.groutines.demo.groutines.NoLiveGroutines.Counts;
 
 /**
@@ -30,7 +29,7 @@ class PrintFieldNamesTest extends RunningDemo {
 
     @Test
     void onlyPrintFieldNamesIsActive() {
-        assertThat(catalog.definitions()).extracting(GroutinesDefinition::name).containsExactly("print_field_names");
+        assertThat(catalog.entries()).extracting(GroutinesCatalog.Entry::name).containsExactly("print_field_names");
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.springframework.util.ClassUtils;
 
 import io.groutines.Event;
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.boot.discovery.GroutinesDefinition;
 import io.groutines.boot.test.RequestGroutines;
 import io.groutines.demo.groutines.NoLiveGroutines.Counts;
 import io.groutines.demo.snippets.SnippetListController;
@@ -48,7 +47,7 @@ class StartViewAndFillUserTest extends RunningDemo {
 
     @Test
     void onlyTheTwoAreActive() {
-        assertThat(catalog.definitions()).extracting(GroutinesDefinition::name)
+        assertThat(catalog.entries()).extracting(GroutinesCatalog.Entry::name)
                 .containsExactlyInAnyOrder("start_view", "fill_user");
     }
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.groutines.internal.Scope;
+import io.groutines.Hub;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +43,7 @@ class ConcurrencyProofTest extends ReliabilityTestSupport {
     @Test
     void everyGroutineSeesOnlyItsOwnRequest() throws Exception {
         long snippetsBefore = snippets.count();
-        long dispatchedBefore = Scope.dispatchedCount();
+        long dispatchedBefore = Hub.statistics().dispatched();
         java.util.Queue<String> failures = new ConcurrentLinkedQueue<>();
         Map<String, String> methods = new ConcurrentHashMap<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -93,7 +93,7 @@ class ConcurrencyProofTest extends ReliabilityTestSupport {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
             int total = CLIENTS * REQUESTS_PER_CLIENT;
             System.out.printf("[reliability] concurrency: %d requests (%d POST) from %d clients in %d ms, %.0f req/s, %d dispatches%n",
-                    total, posts, CLIENTS, millis, total * 1000.0 / millis, Scope.dispatchedCount() - dispatchedBefore);
+                    total, posts, CLIENTS, millis, total * 1000.0 / millis, Hub.statistics().dispatched() - dispatchedBefore);
 
             assertThat(failures).as("requests that failed or came back changed by another request").isEmpty();
 

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
-import io.groutines.internal.Scope;
+import io.groutines.Hub;
 
 /**
  * Groutines that fail, never finish, or run in requests that end badly. After each: the application keeps
@@ -154,7 +154,7 @@ class FaultProofTest extends ReliabilityTestSupport {
                     HttpResponse.BodyHandlers.ofString()));
         }
         sleep(30);
-        long openWhilePending = Scope.openCount();
+        long openWhilePending = Hub.statistics().openHubs();
 
         for (int i = 0; i < 20; i++) {
             HttpResponse<String> reply = replies.get(i).join();

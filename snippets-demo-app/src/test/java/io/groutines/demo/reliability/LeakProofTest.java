@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.groutines.internal.Scope;
+import io.groutines.Hub;
 
 /**
  * 20 000 requests with groutines on ({@code GET /snippets/}: each request's hub gets the seed groutines, the
@@ -33,7 +33,7 @@ class LeakProofTest extends ReliabilityTestSupport {
     @Test
     void twentyThousandRequestsLeaveNoHubNoGroutineAndNoHeapGrowth() throws Exception {
         long began = System.nanoTime();
-        long dispatchedBefore = Scope.dispatchedCount();
+        long dispatchedBefore = Hub.statistics().dispatched();
         run(WARMUP);
         awaitNoHubsNorGroutines();
         long afterWarmup = heapAfterGc();
@@ -45,9 +45,9 @@ class LeakProofTest extends ReliabilityTestSupport {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
         System.out.printf("[reliability] leak: %d requests in %d ms (%.0f req/s), %d dispatches; heap after GC: %.1f MiB after %d,"
                 + " %.1f MiB after %d (%+.1f %%); open hubs %d, live groutines %d%n",
-                TOTAL, millis, TOTAL * 1000.0 / millis, Scope.dispatchedCount() - dispatchedBefore,
+                TOTAL, millis, TOTAL * 1000.0 / millis, Hub.statistics().dispatched() - dispatchedBefore,
                 afterWarmup / 1048576.0, WARMUP, afterAll / 1048576.0, TOTAL, (afterAll - afterWarmup) * 100.0 / afterWarmup,
-                Scope.openCount(), Scope.liveTaskCount());
+                Hub.statistics().openHubs(), Hub.statistics().liveGroutines());
         assertThat(afterAll).as("heap after GC, after %d requests, against %d bytes after %d", TOTAL, afterWarmup, WARMUP)
                 .isLessThanOrEqualTo(afterWarmup + afterWarmup / 10);
     }

@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.groutines.demo.snippets.SnippetRepository;
-import io.groutines.internal.Scope;
+import io.groutines.Hub;
 
 /**
  * The one application context of the reliability proofs: the demo on a random port, groutines on, with the seed
@@ -69,11 +69,11 @@ abstract class ReliabilityTestSupport {
     /** Polls the JVM-wide counters for up to 10 s: no open hub and no live groutine. */
     static void awaitNoHubsNorGroutines() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((Scope.openCount() != 0 || Scope.liveTaskCount() != 0) && System.nanoTime() < deadline) {
+        while ((Hub.statistics().openHubs() != 0 || Hub.statistics().liveGroutines() != 0) && System.nanoTime() < deadline) {
             sleep(10);
         }
-        assertThat(Scope.openCount()).as("open hubs").isZero();
-        assertThat(Scope.liveTaskCount()).as("live groutines").isZero();
+        assertThat(Hub.statistics().openHubs()).as("open hubs").isZero();
+        assertThat(Hub.statistics().liveGroutines()).as("live groutines").isZero();
     }
 
     static void sleep(long ms) {

@@ -1,0 +1,96 @@
+package io.groutines.boot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.groutines.boot.discovery.Discovery;
+import io.groutines.boot.guard.Launch;
+import io.groutines.boot.guard.ProductionGuard;
+import io.groutines.weaving.Agent;
+import io.groutines.weaving.WeaveScope;
+import io.groutines.weaving.Weaving;
+import org.apache.commons.logging.Log;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Every startup decision of groutines, made once per application, as soon as its configuration is read: the
+ * properties bound, how the application was launched and whether the production guard lets groutines run, one scan
+ * for {@code @Groutines} classes, and what the weaver weaves — it is told "nothing" when groutines are disabled, and
+ * is attached when no {@code -javaagent} runs one. Made by {@link GroutinesEnvironmentPostProcessor} and handed to
+ * the application context; made by {@link GroutinesBeanRegistrar} itself where no environment post-processor runs
+ * (an {@code ApplicationContextRunner}).
+ *
+ * @param properties the configuration, bound once
+ * @param launch how the application was launched
+ * @param discovery what the scan found; {@code null} when groutines are disabled
+ * @param tooLate declared targets whose classes were loaded before a self-attached weaver: they cannot fire
+ */
+record GroutinesStartup(GroutinesProperties properties, Launch launch, Discovery discovery, List<String> tooLate) {
+
+    /** The name under which the startup is registered in the application context. */
+    static final String BEAN_NAME = "io.groutines.boot.autoconfigure.GroutinesStartup";
+
+    /**
+     * @param environment the prepared environment
+     * @param classLoader the application's class loader
+     * @param mainClass the application's main class or primary source, {@code null} when not known
+     * @param defaultPackages where to look for {@code @Groutines} classes unless {@code groutines.scan-packages} says
+     * @param logger where to say what was decided
+     * @return the decisions
+     * @throws io.groutines.boot.guard.GroutinesInProductionException when the production guard refuses
+     */
+    static GroutinesStartup prepare(ConfigurableEnvironment environment, ClassLoader classLoader, Class<?> mainClass,
+            List<String> defaultPackages, Log logger) {
+        GroutinesProperties properties = Binder.get(environment).bind(GroutinesProperties.PREFIX, GroutinesProperties.class)
+                .orElseGet(GroutinesProperties::new);
+        Launch launch = Launch.deduce(mainClass, Thread.currentThread());
+        if (!properties.isEnabled()) {
+            if (Weaving.isStarted() && !Weaving.isDecided() && launch.kind() != Launch.Kind.TEST) {
+                // a test JVM may start another context with groutines on: only an application run is final
+                Weaving.decide(false, WeaveScope.empty());
+                logger.info("Groutines are disabled (groutines.enabled is not true): the groutines agent weaves "
+                        + "nothing more (" + Weaving.counts()[0] + " classes were woven before this decision)");
+            }
+            return new GroutinesStartup(properties, launch, null, List.of());
+        }
+        new ProductionGuard(properties.getProductionProfiles(), properties.isAllowInProduction())
+                .check(launch, environment.getActiveProfiles());
+        List<String> packages = properties.getScanPackages().isEmpty() ? defaultPackages : properties.getScanPackages();
+        Discovery discovery = Discovery.scan(classLoader, packages, properties.getActive());
+        WeaveScope scope = discovery.weaveScope(weaveScope(properties, packages));
+        List<String> tooLate = List.of();
+        if (Weaving.isStarted()) {
+            if (launch.kind() == Launch.Kind.TEST) {
+                Weaving.widen(scope); // the tests' other contexts may need what this one does not
+            }
+            else {
+                Weaving.decide(true, scope);
+            }
+            if (environment.containsProperty("groutines.weave.attach")) {
+                logger.warn("groutines.weave.attach has no effect: the JVM runs the groutines agent (-javaagent), "
+                        + "which weaves from the first class on");
+            }
+        }
+        else if (properties.getWeave().isAttach()) {
+            tooLate = Agent.attach(scope);
+            if (!tooLate.isEmpty()) {
+                logger.warn("Groutines attached the weaver at startup, but the classes of these declared targets were "
+                        + "loaded before it and are not woven, so they cannot fire: " + tooLate + ". Start the JVM "
+                        + "with -javaagent:groutines-runtime-<version>-agent.jar to reach them.");
+            }
+        }
+        return new GroutinesStartup(properties, launch, discovery, tooLate);
+    }
+
+    /** The command line's scope, {@code groutines.weave.*}, and the scanned packages unless switched off. */
+    private static WeaveScope weaveScope(GroutinesProperties properties, List<String> packages) {
+        List<String> application = new ArrayList<>();
+        if (properties.getWeave().isApplicationPackages()) {
+            packages.forEach(p -> application.add(p.strip() + "..*"));
+        }
+        return WeaveScope.fromSystemProperties().withIncluded(application)
+                .withIncluded(properties.getWeave().getInclude()).withExcluded(properties.getWeave().getExclude());
+    }
+}
