@@ -204,8 +204,11 @@ public final class Strand {
 
     /** A killed strand that keeps waiting: suspended for good, never resumed, reported. */
     private void abandon(Waiter waiter) {
-        String where = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("io.groutines.") || f.getClassName().contains("Test"))
+        // the first frame of the groutine's own code: not the runtime's (which the code source tells), not the JDK's
+        var runtime = Strand.class.getProtectionDomain().getCodeSource();
+        String where = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getDeclaringClass().getClassLoader() != null
+                        && f.getDeclaringClass().getProtectionDomain().getCodeSource() != runtime)
                 .findFirst().map(Object::toString).orElse("?"));
         LOG.log(System.Logger.Level.ERROR, "Groutine ''{0}'' of {1} survived its kill {2} times and keeps waiting "
                 + "(for {3}, at {4}): abandoned, it will not run again. A groutine must not catch GroutineExit "

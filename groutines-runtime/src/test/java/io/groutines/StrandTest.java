@@ -161,6 +161,72 @@ class StrandTest {
     }
 
     @Test
+    void aGroutineThatKeepsWaitingAfterItsKillIsAbandonedAndReported() {
+        List<String> log = new ArrayList<>();
+        List<java.util.logging.LogRecord> reported = new ArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.groutines");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                reported.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            Strand stubborn = hub.spawn("stubborn-forever", () -> {
+                while (true) {
+                    try {
+                        Event.named("NEVER").await();
+                    }
+                    catch (Throwable swallowed) {
+                        log.add("swallowed " + swallowed.getClass().getSimpleName());
+                    }
+                }
+            });
+            stubborn.kill();
+            assertThat(stubborn.isAlive()).isFalse();
+            assertThat(hub.strands()).isEmpty();
+            assertThat(log).hasSize(Strand.KILLS_SURVIVED + 1).containsOnly("swallowed GroutineExit");
+            assertThat(Event.named("NEVER").fire()).as("it waits for nothing any more").isZero();
+        }
+        finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(reported).singleElement().satisfies(r -> {
+            assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+            String message = java.text.MessageFormat.format(r.getMessage(), r.getParameters());
+            assertThat(message).contains("'stubborn-forever'").contains("Event(NEVER)").contains("StrandTest")
+                    .contains("abandoned");
+        });
+    }
+
+    @Test
+    void closingAHubEndsEvenAGroutineThatSwallowsEveryKill() {
+        Hub other = Hub.open("swallowing");
+        Strand stubborn = other.spawn(() -> {
+            while (true) {
+                try {
+                    Event.named("NEVER").await();
+                }
+                catch (Throwable swallowed) {
+                    // wrong, and survived only a bounded number of times
+                }
+            }
+        });
+        other.close();
+        assertThat(stubborn.isAlive()).isFalse();
+        assertThat(Hub.statistics().liveGroutines()).isEqualTo(hub.strands().size());
+    }
+
+    @Test
     void aGroutineCanKillItself() {
         List<String> log = new ArrayList<>();
         Strand strand = hub.spawn("self", () -> {

@@ -4,6 +4,7 @@ import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.HubInitializer;
 import io.groutines.boot.spawn.LiveHubs;
+import io.groutines.boot.spawn.Watchdog;
 import io.groutines.weaving.Weaving;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
@@ -48,6 +50,13 @@ public final class GroutinesAutoConfiguration {
     @ConditionalOnMissingBean
     LiveHubs groutinesLiveHubs() {
         return new LiveHubs();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "groutines.watchdog.enabled", matchIfMissing = true)
+    Watchdog groutinesWatchdog(LiveHubs liveHubs, @Qualifier(GroutinesStartup.BEAN_NAME) GroutinesStartup startup) {
+        return new Watchdog(liveHubs, startup.properties().getWatchdog().getThreshold());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.groutines.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,6 +68,11 @@ public class GroutinesProperties {
      */
     private final Filter filter = new Filter();
 
+    /**
+     * The watchdog that reports groutines running for long.
+     */
+    private final Watchdog watchdog = new Watchdog();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -121,6 +127,42 @@ public class GroutinesProperties {
 
     public Filter getFilter() {
         return this.filter;
+    }
+
+    public Watchdog getWatchdog() {
+        return this.watchdog;
+    }
+
+    /**
+     * Reports groutines that run for long while their request waits for them.
+     */
+    public static class Watchdog {
+
+        /**
+         * Whether groutines running longer than the threshold are reported.
+         */
+        private boolean enabled = true;
+
+        /**
+         * How long a groutine may run without waiting before it is reported, with its stack, at WARN.
+         */
+        private Duration threshold = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getThreshold() {
+            return this.threshold;
+        }
+
+        public void setThreshold(Duration threshold) {
+            this.threshold = threshold;
+        }
     }
 
     /**
