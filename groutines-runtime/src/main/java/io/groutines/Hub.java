@@ -91,6 +91,29 @@ public final class Hub implements AutoCloseable {
         return binding == null ? Optional.empty() : Optional.of(binding.hub);
     }
 
+    /** @return the hubs bound to the calling thread, innermost first; empty when none */
+    public static List<Hub> bound() {
+        Binding binding = BOUND.get();
+        if (binding == null) {
+            return List.of();
+        }
+        List<Hub> hubs = new ArrayList<>(2);
+        for (Binding b = binding; b != null; b = b.outer) {
+            hubs.add(b.hub);
+        }
+        return hubs;
+    }
+
+    /** @return whether this hub is bound to the calling thread (innermost or not) */
+    public boolean isBoundHere() {
+        for (Binding b = BOUND.get(); b != null; b = b.outer) {
+            if (b.hub == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Binding innermostBinding() {
         return BOUND.get();
     }
