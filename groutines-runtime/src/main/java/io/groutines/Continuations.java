@@ -6,7 +6,8 @@ package io.groutines;
  */
 final class Continuations {
 
-    static final String EXPORT = "--add-exports java.base/jdk.internal.vm=ALL-UNNAMED";
+    /** The JVM option that gives groutines what the agent otherwise gives them. */
+    static final String OPEN = "--add-opens java.base/jdk.internal.vm=ALL-UNNAMED";
 
     /** Read again until true: an agent attached later may export the package then. */
     private static volatile boolean available;
@@ -17,7 +18,7 @@ final class Continuations {
     static boolean available() {
         if (!available) {
             available = Runtime.version().feature() >= 25
-                    && Object.class.getModule().isExported("jdk.internal.vm", Continuations.class.getModule());
+                    && Object.class.getModule().isOpen("jdk.internal.vm", Continuations.class.getModule());
         }
         return available;
     }
@@ -26,8 +27,8 @@ final class Continuations {
         if (!available()) {
             throw new IllegalStateException("Groutines run on jdk.internal.vm.Continuation, which this JVM ("
                     + Runtime.version() + ") does not open to them. Run on JDK 25 or newer with the groutines agent "
-                    + "(-javaagent:groutines-runtime-<version>-agent.jar), which exports it, or add the JVM option "
-                    + EXPORT + ".");
+                    + "(-javaagent:groutines-runtime-<version>-agent.jar), which opens it, or add the JVM option "
+                    + OPEN + ".");
         }
     }
 }

@@ -127,19 +127,29 @@ final class Dispatcher {
      * any waits for its EXIT; resumes the claimed ones with the invocation.
      * @return the invocation, or {@code null} when no strand of these hubs waits for the callable at all
      */
-    static Invocation enter(Hub.Binding innermost, Executable callable, Object receiver, Object[] args, boolean replaceable) {
+    static Invocation enter(Hub.Binding innermost, Executable callable, Object receiver, Executable invoked,
+            Object proxy, Object[] args, boolean replaceable) {
+        Hub.Binding b = innermost;
+        while (b != null && b.hub.dispatcher.callWaiters == 0) {
+            b = b.outer;
+        }
+        if (b == null) {
+            return null; // armed by another thread's hubs: this one costs no allocation and no lock
+        }
+        Invocation.Callee callee = new Invocation.Callee(callable, receiver, invoked, proxy);
         Claims claims = new Claims();
+        boolean exitListened = false;
         String key = Target.key(callable);
-        for (Hub.Binding b = innermost; b != null; b = b.outer) {
+        for (; b != null; b = b.outer) {
             Dispatcher d = b.hub.dispatcher;
             if (d.callWaiters != 0) {
-                claims.exitListened |= d.claimCalls(key, callable, receiver, Phase.ENTER, claims);
+                exitListened |= d.claimCalls(key, callee, Phase.ENTER, claims);
             }
         }
-        if (claims.count == 0 && !claims.exitListened) {
+        if (claims.count == 0 && !exitListened) {
             return null;
         }
-        Invocation invocation = new Invocation(innermost, callable, receiver, args, replaceable);
+        Invocation invocation = new Invocation(innermost, callee, args, replaceable);
         claims.resume(invocation);
         return invocation;
     }
@@ -147,11 +157,11 @@ final class Dispatcher {
     /** EXIT: claims and resumes the waiters of the invocation's callable at EXIT, in the hubs bound at its ENTER. */
     static void exit(Invocation invocation) {
         Claims claims = new Claims();
-        String key = Target.key(invocation.callable());
+        String key = Target.key(invocation.callee.callable());
         for (Hub.Binding b = invocation.binding; b != null; b = b.outer) {
             Dispatcher d = b.hub.dispatcher;
             if (d.callWaiters != 0) {
-                d.claimCalls(key, invocation.callable(), invocation.target(), Phase.EXIT, claims);
+                d.claimCalls(key, invocation.callee, Phase.EXIT, claims);
             }
         }
         claims.resume(invocation);
@@ -173,7 +183,7 @@ final class Dispatcher {
     }
 
     /** @return whether a waiter of the callable at the other phase was seen (only asked at ENTER) */
-    private boolean claimCalls(String key, Executable callable, Object receiver, Phase phase, Claims claims) {
+    private boolean claimCalls(String key, Invocation.Callee callee, Phase phase, Claims claims) {
         boolean otherPhase = false;
         lock.lock();
         try {
@@ -183,7 +193,7 @@ final class Dispatcher {
             }
             for (Iterator<Waiter> it = list.iterator(); it.hasNext();) {
                 Waiter waiter = it.next();
-                if (!waiter.matches(callable, receiver)) {
+                if (!waiter.matches(callee)) {
                     continue;
                 }
                 if (waiter.phase != phase) {

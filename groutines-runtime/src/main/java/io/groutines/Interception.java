@@ -37,6 +37,9 @@ public final class Interception {
         }
     }
 
+    /** The proxied call whose target's execution is under way on this thread, if any. */
+    private static final ThreadLocal<Proxied> PROXIED = new ThreadLocal<>();
+
     private Interception() {
     }
 
@@ -81,7 +84,44 @@ public final class Interception {
             return null;
         }
         Hub.Binding binding = Hub.innermostBinding();
-        return binding == null ? null : Dispatcher.enter(binding, callable, target, args, replaceable);
+        if (binding == null) {
+            return null;
+        }
+        Proxied proxied = PROXIED.get();
+        if (proxied != null && proxied.isSameCall(target, callable)) {
+            return null; // the target's side of a call already dispatched at its proxy
+        }
+        return Dispatcher.enter(binding, callable, target, null, null, args, replaceable);
+    }
+
+    /**
+     * ENTER of a call that arrives through a proxy (Spring AOP: a repository, an {@code @Transactional} bean, an HTTP
+     * interface client): one call, dispatched once — to the groutines waiting for the method the caller invoked on
+     * the proxy, or for the target's method that implements it, on the proxy or on the target. The target's own
+     * woven execution inside this call is the same call and is not dispatched again; {@link #exit} ends the call.
+     * @param invoked the method invoked on the proxy (an interface's, or the class's for a class proxy)
+     * @param implementation the target's method that runs, or {@code invoked} when there is no target
+     * @param proxy the proxy
+     * @param target the proxy's target, or {@code null} (a derived query, an HTTP interface)
+     * @param args the arguments; groutines may change them in place
+     * @return the call, or {@code null} when no groutine here waits for it
+     */
+    public static Call enterProxied(Executable invoked, Executable implementation, Object proxy, Object target,
+            Object[] args) {
+        if (waiters == 0) {
+            return null;
+        }
+        Hub.Binding binding = Hub.innermostBinding();
+        if (binding == null) {
+            return null;
+        }
+        Invocation invocation = Dispatcher.enter(binding, implementation, target, invoked, proxy, args, true);
+        if (invocation != null && target != null) {
+            invocation.proxiedBefore = PROXIED.get();
+            invocation.proxied = true;
+            PROXIED.set(new Proxied(target, implementation));
+        }
+        return invocation;
     }
 
     /**
@@ -109,6 +149,15 @@ public final class Interception {
      */
     public static Object exit(Call call, Object result, Throwable thrown) {
         Invocation invocation = (Invocation) call;
+        if (invocation.proxied) {
+            invocation.proxied = false;
+            if (invocation.proxiedBefore == null) {
+                PROXIED.remove(); // the thread goes back to its pool as it came
+            }
+            else {
+                PROXIED.set((Proxied) invocation.proxiedBefore);
+            }
+        }
         invocation.exit(result, thrown);
         Dispatcher.exit(invocation);
         if (invocation.replaced()) {
@@ -118,5 +167,31 @@ public final class Interception {
             throw Sneaky.rethrow(thrown);
         }
         return result;
+    }
+
+    /** A call dispatched at its proxy: the first execution of the same method on its target is the same call. */
+    private static final class Proxied {
+
+        private final Object target;
+
+        private final String name;
+
+        private final int arity;
+
+        private boolean seen;
+
+        Proxied(Object target, Executable method) {
+            this.target = target;
+            this.name = method.getName();
+            this.arity = method.getParameterCount();
+        }
+
+        boolean isSameCall(Object receiver, Executable callable) {
+            if (seen || receiver != target || !callable.getName().equals(name) || callable.getParameterCount() != arity) {
+                return false;
+            }
+            seen = true;
+            return true;
+        }
     }
 }

@@ -18,6 +18,8 @@ final class Invocation implements Call {
     /** The hubs bound where the call entered; its EXIT is dispatched to the same ones. */
     final Hub.Binding binding;
 
+    final Callee callee;
+
     private final Executable callable;
 
     private final Object target;
@@ -38,12 +40,26 @@ final class Invocation implements Call {
 
     private String[] names;
 
-    Invocation(Hub.Binding binding, Executable callable, Object target, Object[] args, boolean replaceable) {
+    /** A proxied call's marker set by {@link Interception#enterProxied}, restored at EXIT; {@code null} otherwise. */
+    Object proxiedBefore;
+
+    boolean proxied;
+
+    Invocation(Hub.Binding binding, Callee callee, Object[] args, boolean replaceable) {
         this.binding = binding;
-        this.callable = callable;
-        this.target = target;
+        this.callee = callee;
+        this.callable = callee.proxy() != null ? callee.invoked() : callee.callable();
+        this.target = callee.receiver() != null ? callee.receiver() : callee.proxy();
         this.args = args;
         this.replaceable = replaceable;
+    }
+
+    /**
+     * Who is called. A woven execution: the callable and its receiver. A call through a proxy: also the method the
+     * caller invoked on the proxy, and the proxy; {@code callable} and {@code receiver} are then the target's method
+     * and the target ({@code null} when the proxy has none, as a repository's derived query or an HTTP interface).
+     */
+    record Callee(Executable callable, Object receiver, Executable invoked, Object proxy) {
     }
 
     void handledBy(Waiter waiter) {

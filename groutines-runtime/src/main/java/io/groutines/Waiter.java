@@ -1,7 +1,5 @@
 package io.groutines;
 
-import java.lang.reflect.Executable;
-
 /**
  * One wait of one strand: for a call of a {@link FunctionCall} at a phase, for a named {@link Event}, or for a
  * switch from its parent. A waiter is a registration: the strand's resumer publishes it into its hub's
@@ -67,10 +65,19 @@ final class Waiter {
         return kind == Kind.CALL ? call.target().name() : event;
     }
 
-    /** Whether a call of {@code callable} on {@code receiver} is the one this waiter waits for, at any phase. */
-    boolean matches(Executable callable, Object receiver) {
+    /**
+     * Whether a call is the one this waiter waits for, at any phase. A call through a proxy is one call seen two
+     * ways: the method the caller invoked on the proxy, and the method of the proxy's target that runs; either
+     * matches.
+     */
+    boolean matches(Invocation.Callee callee) {
         Object instance = call.instance();
-        return (instance == null || instance == receiver) && call.target().matches(callable, receiver);
+        if (instance != null && instance != callee.receiver() && instance != callee.proxy()) {
+            return false;
+        }
+        Target target = call.target();
+        return target.matches(callee.callable(), callee.receiver()) || callee.proxy() != null
+                && (target.matches(callee.invoked(), callee.proxy()) || target.matches(callee.invoked(), callee.receiver()));
     }
 
     /**

@@ -285,50 +285,103 @@ class StrandTest {
     }
 
     @Test
-    void aGroutineResumedInsideAMonitorRunsButMayNotSuspendThere() throws Exception {
-        // surefire runs with assertions enabled, which turns the monitor check on
+    void aGroutineResumedInsideTheCallersMonitorMayWaitAgainAndTheCallerKeepsItsLock() throws Exception {
         Object lock = new Object();
         List<String> log = new ArrayList<>();
         Strand strand = hub.spawn("under-lock", () -> {
             Event.named("LOCKED").await();
             log.add("resumed");
-            try {
-                Event.named("AGAIN").await();
-            }
-            catch (IllegalStateException refused) {
-                log.add(refused.getMessage());
-            }
+            Event.named("AGAIN").await();
+            log.add("resumed again");
         });
         CountDownLatch otherGotLock = new CountDownLatch(1);
+        Thread other;
         synchronized (lock) {
             Event.named("LOCKED").fire();
             assertThat(Thread.holdsLock(lock)).as("the caller keeps its lock").isTrue();
-            Thread other = Thread.ofPlatform().start(() -> {
+            other = Thread.ofPlatform().start(() -> {
                 synchronized (lock) {
                     otherGotLock.countDown();
                 }
             });
             assertThat(otherGotLock.await(200, TimeUnit.MILLISECONDS)).as("the lock still excludes other threads").isFalse();
+            assertThat(strand.waitingFor()).contains("Event(AGAIN)");
         }
-        assertThat(otherGotLock.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(log).hasSize(2);
-        assertThat(log.get(0)).isEqualTo("resumed");
-        assertThat(log.get(1)).contains("'under-lock' cannot wait for Event(AGAIN)").contains("holds a monitor")
-                .contains("java.lang.Object@");
+        assertThat(otherGotLock.await(5, TimeUnit.SECONDS)).as("released when the caller leaves its block").isTrue();
+        other.join();
+        Event.named("AGAIN").fire();
+        assertThat(log).containsExactly("resumed", "resumed again");
         assertThat(strand.isAlive()).isFalse();
     }
 
     @Test
-    void aGroutineSpawnedInsideAMonitorMayNotSuspendThere() {
+    void aGroutineSpawnedInsideAMonitorMayWaitAndTheSpawnerKeepsItsLock() throws Exception {
         Object lock = new Object();
+        CountDownLatch otherGotLock = new CountDownLatch(1);
+        Strand strand;
         synchronized (lock) {
-            assertThatThrownBy(() -> hub.spawn("locked", () -> Event.named("X").await()))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("holds a monitor").hasMessageContaining("spawn groutines where no lock is held");
+            strand = hub.spawn("locked", () -> Event.named("X").await());
             assertThat(Thread.holdsLock(lock)).isTrue();
+            Thread.ofPlatform().start(() -> {
+                synchronized (lock) {
+                    otherGotLock.countDown();
+                }
+            });
+            assertThat(otherGotLock.await(200, TimeUnit.MILLISECONDS)).isFalse();
         }
-        assertThat(hub.strands()).isEmpty();
+        assertThat(otherGotLock.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Event.named("X").fire()).isEqualTo(1);
+        assertThat(strand.isAlive()).isFalse();
+    }
+
+    @Test
+    void aGroutineMayNotWaitInsideItsOwnSynchronizedBlock() throws Exception {
+        Object own = new Object();
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        hub.spawn("own-lock", () -> {
+            synchronized (own) {
+                try {
+                    Event.named("X").await();
+                }
+                catch (IllegalStateException ex) {
+                    refused.set(ex);
+                }
+            }
+        });
+        assertThat(refused.get()).hasMessageContaining("'own-lock' cannot wait for Event(X)")
+                .hasMessageContaining("inside a synchronized block of its own").hasMessageContaining("java.lang.Object@")
+                .hasMessageContaining("StrandTest");
         assertThat(Event.named("X").fire()).isZero();
+        Thread other = Thread.ofPlatform().start(() -> {
+            synchronized (own) {
+                refused.set(null);
+            }
+        });
+        other.join(5000);
+        assertThat(refused.get()).as("the groutine's own lock was released").isNull();
+    }
+
+    @Test
+    void aGroutineResumedByAnotherWhileBothAreUnderLocksKeepsEveryLockWhereItWas() throws Exception {
+        Object outer = new Object();
+        List<String> log = new ArrayList<>();
+        hub.spawn("inner", () -> {
+            Event.named("NESTED").await();
+            log.add("inner resumed");
+            Event.named("LATER").await();
+            log.add("inner done");
+        });
+        hub.spawn("outer", () -> {
+            Event.named("START").await();
+            Event.named("NESTED").fire();
+            log.add("outer done");
+        });
+        synchronized (outer) {
+            Event.named("START").fire();
+            assertThat(Thread.holdsLock(outer)).isTrue();
+        }
+        Event.named("LATER").fire();
+        assertThat(log).containsExactly("inner resumed", "outer done", "inner done");
     }
 
     @Test

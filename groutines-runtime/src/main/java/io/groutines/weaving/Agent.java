@@ -131,7 +131,9 @@ public final class Agent {
         to.add(Interception.class.getModule());
         to.add(Agent.class.getModule());
         to.add(ClassLoader.getSystemClassLoader().getUnnamedModule());
-        inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", to), Map.of(), Set.of(), Map.of());
+        // open, not only export: the runtime reads ThreadSnapshot (which locks the thread holds) to keep them safe
+        inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", to), Map.of("jdk.internal.vm", to), Set.of(),
+                Map.of());
     }
 
     private static void configureWeaver() {

@@ -65,6 +65,9 @@ public final class Weaving {
     /** Their names, for targets named by path without loading their classes. */
     private static Set<String> loadedBeforeNames = Set.of();
 
+    /** Types whose instances are proxies that dispatch their calls themselves (weakly: they may be unloaded). */
+    private static final Set<Class<?>> PROXIED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private Weaving() {
     }
 
@@ -134,6 +137,30 @@ public final class Weaving {
     public static synchronized void widen(WeaveScope more) {
         off = false;
         scope = scope.withIncluded(more.included()).withTargets(more.targets());
+    }
+
+    /**
+     * Records that instances of a type are proxies whose calls reach groutines without weaving (the Spring Boot
+     * starter's advisor on Spring AOP proxies): a target named on the type, or on one of its supertypes, can fire.
+     * @param type a proxied interface, or a proxied class
+     */
+    public static void reachedByProxies(Class<?> type) {
+        PROXIED.add(type);
+    }
+
+    /**
+     * @param type a class or interface a target is named on
+     * @return whether calls of some proxy implementing it reach groutines
+     */
+    public static boolean reachableByProxies(Class<?> type) {
+        synchronized (PROXIED) {
+            for (Class<?> proxied : PROXIED) {
+                if (type.isAssignableFrom(proxied)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the weaver is given this class now; asked for every class loaded. */
@@ -214,6 +241,9 @@ public final class Weaving {
      * @throws TargetException when its calls cannot reach groutines
      */
     public static void requireWoven(FunctionCall call) {
+        if (reachableByProxies(call.type())) {
+            return;
+        }
         Executable e = call.callable();
         boolean isAbstract = Modifier.isAbstract(e.getModifiers());
         Class<?> runs = isAbstract ? call.type() : e.getDeclaringClass();

@@ -1,6 +1,8 @@
 package io.groutines.boot.autoconfigure;
 
 import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.proxy.ProxiedBeans;
+import io.groutines.boot.proxy.ProxiedCallsPostProcessor;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.HubInitializer;
 import io.groutines.boot.spawn.LiveHubs;
@@ -37,13 +39,22 @@ public final class GroutinesAutoConfiguration {
     GroutinesCatalog groutinesCatalog(ListableBeanFactory beanFactory,
             @Qualifier(GroutinesStartup.BEAN_NAME) GroutinesStartup startup) {
         GroutinesCatalog catalog = GroutinesCatalog.build(beanFactory, startup.discovery(),
-                startup.properties().isFailOnTargetError(), Weaving::requireWoven);
+                startup.properties().isFailOnTargetError(), trigger -> {
+                    if (!ProxiedBeans.implement(beanFactory, trigger.type())) {
+                        Weaving.requireWoven(trigger);
+                    }
+                });
         // loud on purpose: an application whose behaviour is being patched must say so
         logger.warn("GROUTINES ARE ENABLED (development and tests only; calls and events of this application can be "
                 + "patched at runtime). Launch: " + startup.launch() + ". Active groutines: " + catalog.describe()
                 + ". Scanned packages: " + startup.discovery().packages() + ". Weave scope: "
                 + (Weaving.isStarted() ? Weaving.scope() : "none (no weaver runs: calls cannot reach groutines)"));
         return catalog;
+    }
+
+    @Bean
+    static ProxiedCallsPostProcessor groutinesProxiedCallsPostProcessor() {
+        return new ProxiedCallsPostProcessor();
     }
 
     @Bean
