@@ -24,7 +24,7 @@ public class WideCalls {
      * @return what the caller receives
      * @throws Throwable what the method or a groutine throws
      */
-    @Around("execution(* *(*, *, *, *, *, *, *, *, *, ..)) && !within(io.groutines.*) "
+    @Around("execution(!synthetic * *(*, *, *, *, *, *, *, *, *, ..)) && !within(io.groutines.*) "
             + "&& !within(io.groutines.discovery.*) && !within(io.groutines.weaving.*) && !within(org.aspectj..*)")
     public Object call(ProceedingJoinPoint call) throws Throwable {
         if (!Interception.armed()) {

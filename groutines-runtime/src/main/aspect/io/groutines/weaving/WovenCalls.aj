@@ -40,11 +40,16 @@ public aspect WovenCalls {
      */
     pointcut armed(): if(Interception.armed());
 
-    pointcut instanceMethod(): execution(!static * *(..)) && scope() && armed();
+    /*
+     * Never synthetic members: the compiler's bridge methods (a call through one would be a second join point of the
+     * same call), lambda bodies (lambda$...), enum $values(), and what other agents add to a class before the weaver
+     * sees it, such as JaCoCo's $jacocoInit, the bootstrap method of its probe array.
+     */
+    pointcut instanceMethod(): execution(!static !synthetic * *(..)) && scope() && armed();
 
-    pointcut staticMethod(): execution(static * *(..)) && scope() && armed();
+    pointcut staticMethod(): execution(static !synthetic * *(..)) && scope() && armed();
 
-    pointcut constructor(): execution(new(..)) && scope();
+    pointcut constructor(): execution(!synthetic new(..)) && scope();
 
     /** @return the method a join point executes; the signature caches it after the first look-up */
     static Method method(JoinPoint.StaticPart part) {

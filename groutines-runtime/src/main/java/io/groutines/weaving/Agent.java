@@ -44,6 +44,12 @@ public final class Agent {
     /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
     static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
 
+    /** AspectJ's property: whether the weaver writes an {@code ajcore.*.txt} file into the working directory when it fails. */
+    static final String DUMP_PROPERTY = "org.aspectj.weaver.Dump.exception";
+
+    /** AspectJ's property: the class of its internal trace, which its class-loading entry point reports exceptions to. */
+    static final String TRACE_PROPERTY = "org.aspectj.tracing.factory";
+
     /** The platform loader defines JDK classes only, and cannot see the aspects: the weaver would report errors. */
     private static final String PLATFORM_LOADER = "jdk.internal.loader.ClassLoaders$PlatformClassLoader";
 
@@ -136,7 +142,24 @@ public final class Agent {
                 Map.of());
     }
 
+    /**
+     * Before any weaver class is initialized: no dump files (unless {@value #DUMP_PROPERTY} was set to {@code true}),
+     * and the weaver's exceptions reported as one warning per class ({@link WeaverMessages}) unless a trace was chosen.
+     */
+    private static void quietWeaver() {
+        // first: AspectJ's classes, Dump included, take their trace when they are initialized
+        if (System.getProperty(TRACE_PROPERTY) == null) {
+            System.setProperty(TRACE_PROPERTY, WeaverMessages.Tracing.class.getName());
+        }
+        if (System.getProperty(DUMP_PROPERTY) == null) {
+            System.setProperty(DUMP_PROPERTY, "false");
+        }
+        // and in case Dump was initialized before, e.g. by another agent's AspectJ
+        org.aspectj.weaver.Dump.setDumpOnException(Boolean.parseBoolean(System.getProperty(DUMP_PROPERTY)));
+    }
+
     private static void configureWeaver() {
+        quietWeaver();
         try {
             Path file = Files.createTempFile("groutines-aop-", ".xml");
             file.toFile().deleteOnExit();
@@ -162,10 +185,14 @@ public final class Agent {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<!-- written by the groutines agent (io.groutines.weaving.Agent) -->\n");
         xml.append("<aspectj>\n");
-        xml.append("  <weaver options=\"").append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore")
-                .append("\">\n");
+        // our handler: a weaving failure is one warning naming the class, and never stops the application
+        xml.append("  <weaver options=\"-XmessageHandlerClass:").append(WeaverMessages.class.getName()).append(' ')
+                .append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore").append("\">\n");
         for (String never : WeaveScope.NEVER) {
             xml.append("    <exclude within=\"").append(never).append("\"/>\n");
+        }
+        for (String generated : WeaveScope.GENERATED_EXCLUDES) {
+            xml.append("    <exclude within=\"").append(generated).append("\"/>\n");
         }
         xml.append("  </weaver>\n");
         xml.append("  <aspects>\n");

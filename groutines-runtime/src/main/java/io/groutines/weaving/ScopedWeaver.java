@@ -5,22 +5,39 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.ProtectionDomain;
+import java.util.function.Predicate;
+
+import org.aspectj.weaver.bcel.asm.AsmDetector;
 
 /**
  * AspectJ's load-time weaver, given only the classes in the {@link WeaveScope} ({@link Weaving#accepts}): the scope is
  * decided here, by name, before AspectJ parses anything, so classes outside it cost one check. Never given: classes
  * being redefined or retransformed (AspectJ cannot weave a loaded class again), classes of the bootstrap loader,
  * hidden and generated classes. A failure to weave one class leaves that class unwoven and is reported once, with
- * the class and the cause; it never fails the class's loading.
+ * the class and the cause ({@link WeaverMessages}); it never fails the class's loading, never writes an
+ * {@code ajcore.*.txt} file, and never turns the weaver off for the classes after it.
+ *
+ * <p>Deciding here also keeps the groutines aspects away from AspectJ: given a class's bytes, AspectJ takes them as
+ * that type's definition for its own use from then on, and for an aspect those bytes may carry what an agent
+ * before this one added (JaCoCo's probes and constant-dynamic probe array), which AspectJ would then copy into every
+ * class it weaves.
  */
 final class ScopedWeaver implements ClassFileTransformer {
 
-    private static final System.Logger LOG = System.getLogger("io.groutines.weaving");
+    /** The class this thread is weaving, for the messages the weaver sends while it does. */
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private final ClassFileTransformer aspectj;
 
-    private ScopedWeaver(ClassFileTransformer aspectj) {
+    private final Predicate<String> accepts;
+
+    /**
+     * @param aspectj AspectJ's transformer
+     * @param accepts whether a class (binary name) is given to it
+     */
+    ScopedWeaver(ClassFileTransformer aspectj, Predicate<String> accepts) {
         this.aspectj = aspectj;
+        this.accepts = accepts;
     }
 
     /**
@@ -31,7 +48,7 @@ final class ScopedWeaver implements ClassFileTransformer {
         Instrumentation gated = (Instrumentation) Proxy.newProxyInstance(ScopedWeaver.class.getClassLoader(),
                 new Class<?>[] { Instrumentation.class }, (proxy, method, args) -> {
                     if (method.getName().equals("addTransformer")) {
-                        args[0] = new ScopedWeaver((ClassFileTransformer) args[0]);
+                        args[0] = new ScopedWeaver((ClassFileTransformer) args[0], Weaving::accepts);
                     }
                     try {
                         return method.invoke(inst, args);
@@ -43,6 +60,11 @@ final class ScopedWeaver implements ClassFileTransformer {
         org.aspectj.weaver.loadtime.Agent.agentmain("", gated);
     }
 
+    /** @return the binary name of the class this thread is weaving, or null */
+    static String currentClass() {
+        return CURRENT.get();
+    }
+
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
@@ -50,21 +72,38 @@ final class ScopedWeaver implements ClassFileTransformer {
             return null;
         }
         String binaryName = className.replace('/', '.');
-        if (!Weaving.accepts(binaryName)) {
+        if (!accepts.test(binaryName)) {
             return null;
         }
+        String outer = CURRENT.get();
+        CURRENT.set(binaryName);
         try {
             byte[] woven = aspectj.transform(loader, className, null, protectionDomain, classfileBuffer);
+            if (!AsmDetector.isAsmAround) {
+                // AspectJ could not add the stack maps to this class (it printed why) and turned stack maps off for
+                // every class after it; the bytes it returned would not verify. This class stays unwoven, the rest not.
+                Throwable cause = AsmDetector.rootCause;
+                AsmDetector.rootCause = null;
+                AsmDetector.isAsmAround = true;
+                WeaverMessages.failed(binaryName, cause, "the weaver could not compute its stack map frames");
+                return null;
+            }
             if (woven != null && woven != classfileBuffer) {
                 Weaving.woven();
             }
             return woven;
         }
         catch (Throwable ex) {
-            Weaving.failed();
-            LOG.log(System.Logger.Level.WARNING, "Groutines could not weave " + binaryName + " (" + ex
-                    + "): it stays unwoven, and its calls do not reach groutines", ex);
+            WeaverMessages.failed(binaryName, ex, null);
             return null;
+        }
+        finally {
+            if (outer == null) {
+                CURRENT.remove();
+            }
+            else {
+                CURRENT.set(outer);
+            }
         }
     }
 }

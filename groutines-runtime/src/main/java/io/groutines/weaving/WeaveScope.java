@@ -141,7 +141,35 @@ public final class WeaveScope {
      *         (a proxy, a lambda, a mock: its name contains {@code $$}), which are never woven
      */
     static boolean isNeverWoven(String binaryName) {
-        return binaryName.contains("$$") || matchesAny(NEVER, binaryName);
+        return isGenerated(binaryName) || matchesAny(NEVER, binaryName);
+    }
+
+    /**
+     * Name parts of classes that libraries generate at run time: Spring's and other CGLIB proxies
+     * ({@code Foo$$SpringCGLIB$$0}), Javassist's ({@code _$$_jvst}), Hibernate's, Mockito's and Byte Buddy's.
+     */
+    static final List<String> GENERATED = List.of("$$", "$HibernateProxy$", "$HibernateInstantiator$",
+            "$HibernateAccessOptimizer$", "$MockitoMock$", "$ByteBuddy$", "$auxiliary$");
+
+    /**
+     * The same as the weaver's own exclusions, in the one form AspectJ matches without parsing the class,
+     * {@code *..*PART*} (PART looked for in the simple name). AspectJ turns a {@code $} in PART into a dot first, so a
+     * PART with {@code $} would never match; these have none.
+     */
+    static final List<String> GENERATED_EXCLUDES = List.of("*..*SpringCGLIB*", "*..*ByCGLIB*", "*..*HibernateProxy*",
+            "*..*MockitoMock*");
+
+    /**
+     * @param binaryName a binary class name
+     * @return whether a library generated the class at run time ({@link #GENERATED}, or a JDK proxy {@code $ProxyN})
+     */
+    static boolean isGenerated(String binaryName) {
+        for (String part : GENERATED) {
+            if (binaryName.contains(part)) {
+                return true;
+            }
+        }
+        return binaryName.startsWith("$Proxy", binaryName.lastIndexOf('.') + 1);
     }
 
     /** The class part of a target path: what precedes the member name and any parameter list. */

@@ -58,6 +58,14 @@ class WeaveScopeTest {
     void exclusionsWinAndGeneratedClassesAreNeverWoven() {
         assertThat(scope.contains("com.example.secret.Key")).isFalse();
         assertThat(scope.contains("com.example.web.OrderController$$SpringCGLIB$$0")).isFalse();
+        assertThat(scope.contains("com.example.web.OrderController$$EnhancerBySpringCGLIB$$12ab")).isFalse();
+        assertThat(scope.contains("com.example.Order$HibernateProxy$Xyz")).isFalse();
+        assertThat(scope.contains("com.example.Order$MockitoMock$123")).isFalse();
+        assertThat(scope.contains("com.example.Order$ByteBuddy$abc")).isFalse();
+        assertThat(scope.contains("com.example.$Proxy12")).isFalse();
+        // nested and anonymous classes are the application's own
+        assertThat(scope.contains("com.example.Order$Line")).isTrue();
+        assertThat(scope.contains("com.example.Order$1")).isTrue();
         assertThat(scope.contains("com.example.web.OrderController")).isTrue();
     }
 
@@ -76,7 +84,9 @@ class WeaveScopeTest {
         assertThat(xml)
                 .contains("<exclude within=\"io.groutines.discovery.*\"/>")
                 .contains("<aspect name=\"io.groutines.weaving.WovenCalls\"/>")
-                .contains("-warn:none");
+                .contains("-warn:none")
+                .contains("-XmessageHandlerClass:io.groutines.weaving.WeaverMessages ")
+                .contains("<exclude within=\"*..*SpringCGLIB*\"/>");
         assertThat(Agent.aopXml(true)).contains("-showWeaveInfo");
     }
 
