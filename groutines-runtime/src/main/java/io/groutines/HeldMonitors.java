@@ -40,6 +40,12 @@ final class HeldMonitors {
 
     private static final MethodHandle OBJECT;
 
+    /**
+     * Off only to measure what the protection costs ({@code -Dgroutines.monitors.protect=false}, the benchmarks'
+     * baseline). Never switch it off otherwise: a groutine that waits under a lock would then break that lock.
+     */
+    private static final boolean PROTECT = !"false".equals(System.getProperty("groutines.monitors.protect"));
+
     /** The outer lock of the inflation: a field of a long-lived object, so that the JIT cannot elide locking it. */
     private static final Object[] ANCHOR = { new Object() };
 
@@ -74,6 +80,9 @@ final class HeldMonitors {
      * @throws IllegalStateException when the strand holds a monitor of its own: it may not wait there
      */
     static Object beforeSuspend(Strand strand, Waiter waiter) {
+        if (!PROTECT) {
+            return null;
+        }
         Object snapshot;
         StackTraceElement[] stack;
         Object[] locks;
