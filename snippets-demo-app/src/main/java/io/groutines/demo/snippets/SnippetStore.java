@@ -1,14 +1,16 @@
 package io.groutines.demo.snippets;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.groutines.demo.highlight.HighlightedPage;
 
 /**
  * Saves snippets as the tutorial's overridden {@code Snippet.save()} does: the {@code highlighted} page is rebuilt
- * from the current fields on every save, create or update.
+ * from the current fields on every save, create or update — in one transaction, with the rows it reads.
  */
 @Service
+@Transactional
 public class SnippetStore {
 
     private final SnippetRepository snippets;

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.groutines.demo.web.ApiLinks;
@@ -31,6 +32,7 @@ public class UserDetailController {
     }
 
     @GetMapping
+    @Transactional(readOnly = true)
     public ResponseEntity<UserJson> retrieve(HttpServletRequest request, @PathVariable String id) {
         User user = ObjectLookup.getOr404(id, "User", users::findById);
         return new ResponseEntity<>(views.json(user, ApiLinks.of(request)), HttpStatus.OK);
