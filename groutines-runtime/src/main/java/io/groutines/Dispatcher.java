@@ -2,8 +2,6 @@ package io.groutines;
 
 import java.lang.reflect.Executable;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -146,7 +144,7 @@ final class Dispatcher {
                 exitListened |= d.claimCalls(key, callee, Phase.ENTER, claims);
             }
         }
-        if (claims.count == 0 && !exitListened) {
+        if (claims.isEmpty() && !exitListened) {
             return null;
         }
         Invocation invocation = new Invocation(innermost, callee, args, replaceable);
@@ -227,76 +225,6 @@ final class Dispatcher {
         }
         finally {
             lock.unlock();
-        }
-    }
-
-    /** The waiters one dispatch claimed; the common case, one waiter, needs no array. */
-    private static final class Claims {
-
-        private Waiter first;
-
-        private Waiter[] more;
-
-        private int count;
-
-        private Dispatcher firstFrom;
-
-        private boolean severalHubs;
-
-        boolean exitListened;
-
-        void add(Waiter waiter, Dispatcher from) {
-            if (count == 0) {
-                first = waiter;
-                firstFrom = from;
-            }
-            else {
-                if (more == null) {
-                    more = new Waiter[4];
-                    more[0] = first;
-                }
-                else if (count == more.length) {
-                    more = Arrays.copyOf(more, count * 2);
-                }
-                more[count] = waiter;
-                severalHubs |= from != firstFrom;
-            }
-            count++;
-        }
-
-        int resume(Object value) {
-            if (count == 0) {
-                return 0;
-            }
-            if (count == 1) {
-                resumeOne(first, value);
-                return 1;
-            }
-            if (severalHubs) {
-                Arrays.sort(more, 0, count, Comparator.comparingLong(w -> w.sequence));
-            }
-            int i = 0;
-            try {
-                for (; i < count; i++) {
-                    resumeOne(more[i], value);
-                }
-            }
-            finally {
-                // an exception escaped a strand: the ones after it were claimed but not resumed, so they wait on
-                for (int j = i + 1; j < count; j++) {
-                    more[j].state = Waiter.State.PENDING;
-                    more[j].register();
-                }
-            }
-            return count;
-        }
-
-        private static void resumeOne(Waiter waiter, Object value) {
-            DISPATCHED.increment();
-            if (value instanceof Invocation invocation) {
-                invocation.handledBy(waiter);
-            }
-            waiter.strand.resumeClaimed(value);
         }
     }
 }

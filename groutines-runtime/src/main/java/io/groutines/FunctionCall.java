@@ -1,6 +1,6 @@
 package io.groutines;
 
-import io.groutines.weaving.Weaving;
+import io.groutines.weaving.Reach;
 
 import java.lang.reflect.Executable;
 import java.util.Arrays;
@@ -43,7 +43,7 @@ public final class FunctionCall {
 
     private static FunctionCall checked(Target target, Object instance) {
         FunctionCall call = new FunctionCall(target, instance, null);
-        Weaving.check(call);
+        Reach.check(call);
         return call;
     }
 

@@ -22,8 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A call <em>matches</em> the target when the executing callable is the target (or one of its redeclared
  * generic forms), or overrides or implements it — parameter types compared after the generic parameters of the
- * overriding class are substituted — and, when the user named a subtype that inherits the method without overriding
- * it, when the call's receiver is an instance of that subtype.
+ * overriding class are substituted — on an instance of the class or interface the user named.
  */
 final class Target {
 
@@ -81,9 +80,9 @@ final class Target {
     boolean matches(Executable callable, Object receiver) {
         boolean same = forms.contains(callable)
                 || overridable && overriders.computeIfAbsent(callable, this::overriddenBy);
-        // a subtype that inherits the method without overriding it was named: only its instances count
-        return same && (namedClass == executable.getDeclaringClass() || receiver == null
-                || namedClass.isInstance(receiver));
+        // only calls on instances of the class named count: a subtype that inherits the method was named, or a
+        // repository whose method its generic base class implements for every repository
+        return same && (receiver == null || namedClass.isInstance(receiver));
     }
 
     private boolean overriddenBy(Executable callable) {

@@ -107,4 +107,52 @@ class TargetResolutionTest {
             assertThat(seen).containsExactly("Sub");
         }
     }
+
+    @Test
+    void aGenericRedeclarationAndItsErasureAreOneMethod() {
+        FunctionCall inherited = FunctionCall.of(Repositories.OwnerRepository.class, "findById");
+        assertThat(inherited.callable().getDeclaringClass()).isEqualTo(Repositories.Crud.class);
+        FunctionCall redeclared = FunctionCall.of(Repositories.RedeclaringRepository.class, "findById");
+        assertThat(redeclared.callable().getDeclaringClass()).isEqualTo(Repositories.RedeclaringRepository.class);
+        assertThat(redeclared.callable().getParameterTypes()).containsExactly(Integer.class);
+        assertThat(FunctionCall.of(Repositories.RedeclaringRepository.class, "findById(java.lang.Integer)").callable())
+                .isEqualTo(redeclared.callable());
+    }
+
+    @Test
+    void bridgesAndSyntheticMethodsAreNeverCandidates() {
+        // OwnerStore has findById(Integer) and javac's bridge findById(Object): one method to a Java developer
+        assertThat(FunctionCall.of(Repositories.OwnerStore.class, "findById").callable())
+                .isEqualTo(Repositories.OwnerStore.FIND);
+    }
+
+    @Test
+    void aCallThroughTheGenericFormIsTheSameTarget() {
+        try (Hub hub = Hub.open("generic")) {
+            java.util.List<Object> seen = new java.util.ArrayList<>();
+            hub.spawn(() -> {
+                while (true) {
+                    seen.add(FunctionCall.of(Repositories.Crud.class, "findById").await(Phase.ENTER).arg(0));
+                }
+            });
+            new Repositories.OwnerStore().findById(7);
+            new Repositories.SimpleRepository<String, Long>().findById(8L);
+            assertThat(seen).containsExactly(7, 8L);
+        }
+    }
+
+    @Test
+    void aTargetNamedOnARepositorySeesOnlyThatRepositorysCalls() {
+        try (Hub hub = Hub.open("repository")) {
+            java.util.List<Object> seen = new java.util.ArrayList<>();
+            hub.spawn(() -> {
+                while (true) {
+                    seen.add(FunctionCall.of(Repositories.RedeclaringRepository.class, "findById").await(Phase.ENTER).arg(0));
+                }
+            });
+            new Repositories.OwnerStore().findById(7);                       // an implementation of it
+            new Repositories.SimpleRepository<String, Integer>().findById(9); // not one of it
+            assertThat(seen).containsExactly(7);
+        }
+    }
 }

@@ -1,9 +1,5 @@
 package io.groutines.weaving;
 
-import io.groutines.FunctionCall;
-import io.groutines.TargetException;
-
-import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -19,8 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The weaver of this JVM: whether it runs, the {@link WeaveScope} it weaves, and whether the calls of a class can
  * reach groutines — the class must be in the scope, and loaded after the weaver started by a class loader it serves.
  *
- * <p>While the weaver runs, every {@code FunctionCall} is checked when it is made: a target whose class cannot be
- * woven throws {@link TargetException} at once, naming the fix, instead of waiting for a call that never comes.
+ * <p>Whether the calls of one target can reach groutines is {@link Reach}'s question.
  *
  * <p>With {@code -javaagent} the weaver starts before the application knows whether groutines are enabled; a Spring
  * Boot application tells it with {@link #decide} as soon as its configuration is read: off, the weaver weaves nothing
@@ -65,8 +60,6 @@ public final class Weaving {
     /** Their names, for targets named by path without loading their classes. */
     private static Set<String> loadedBeforeNames = Set.of();
 
-    /** Types whose instances are proxies that dispatch their calls themselves (weakly: they may be unloaded). */
-    private static final Set<Class<?>> PROXIED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     private Weaving() {
     }
@@ -139,30 +132,6 @@ public final class Weaving {
         scope = scope.withIncluded(more.included()).withTargets(more.targets());
     }
 
-    /**
-     * Records that instances of a type are proxies whose calls reach groutines without weaving (the Spring Boot
-     * starter's advisor on Spring AOP proxies): a target named on the type, or on one of its supertypes, can fire.
-     * @param type a proxied interface, or a proxied class
-     */
-    public static void reachedByProxies(Class<?> type) {
-        PROXIED.add(type);
-    }
-
-    /**
-     * @param type a class or interface a target is named on
-     * @return whether calls of some proxy implementing it reach groutines
-     */
-    public static boolean reachableByProxies(Class<?> type) {
-        synchronized (PROXIED) {
-            for (Class<?> proxied : PROXIED) {
-                if (type.isAssignableFrom(proxied)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** Whether the weaver is given this class now; asked for every class loaded. */
     static boolean accepts(String binaryName) {
         return !off && scope.contains(binaryName);
@@ -219,64 +188,6 @@ public final class Weaving {
             return false;
         }
         return false;
-    }
-
-    /**
-     * Checks a resolved target while a weaver runs (without one, hand-woven code may still dispatch, so nothing is
-     * refused): the class whose code runs when it is called must be woven. For an abstract or interface method that
-     * is each implementation, which cannot be listed; then the named type must be in the scope.
-     * @param call the resolved target
-     * @throws TargetException when its calls cannot reach groutines
-     */
-    public static void check(FunctionCall call) {
-        if (started) {
-            requireWoven(call);
-        }
-    }
-
-    /**
-     * Like {@link #check(FunctionCall)}, and refuses every target when no weaver runs: for declared triggers at
-     * startup, which must be able to fire.
-     * @param call the resolved target
-     * @throws TargetException when its calls cannot reach groutines
-     */
-    public static void requireWoven(FunctionCall call) {
-        if (reachableByProxies(call.type())) {
-            return;
-        }
-        Executable e = call.callable();
-        boolean isAbstract = Modifier.isAbstract(e.getModifiers());
-        Class<?> runs = isAbstract ? call.type() : e.getDeclaringClass();
-        Status status = status(runs);
-        if (status == Status.WOVEN
-                || isAbstract && (status == Status.LOADED_BEFORE_WEAVER || status == Status.NOT_WOVEN)) {
-            return; // an interface may be loaded early; its implementations are what is woven
-        }
-        throw failure(call.path(), runs, status);
-    }
-
-    private static TargetException failure(String path, Class<?> runs, Status status) {
-        String name = runs.getName();
-        String pkg = runs.getPackageName();
-        return switch (status) {
-            case NOT_STARTED -> new TargetException(path, "No weaver runs in this JVM, so no call of " + name
-                    + " reaches a groutine", "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar "
-                    + "(or call io.groutines.weaving.Agent.attach() before " + name + " is loaded)");
-            case OUTSIDE_SCOPE -> runs.getClassLoader() == null || WeaveScope.isNeverWoven(name)
-                    ? new TargetException(path, name + " belongs to the JDK, AspectJ or groutines, which are never woven",
-                    "target the application or library method that calls it")
-                    : new TargetException(path, name + " is outside the weave scope (" + scope + ")",
-                    "add it to the scope before the JVM starts: -D" + WeaveScope.INCLUDE_PROPERTY + "=" + name
-                            + " (or " + (pkg.isEmpty() ? name : pkg + "..*") + "), or declare the target as a trigger");
-            case LOADED_BEFORE_WEAVER -> new TargetException(path, name + " was loaded before the weaver started "
-                    + "(it attached at run time), so its calls are not woven",
-                    "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar so that the weaver runs "
-                            + "before any application class is loaded");
-            case NOT_WOVEN -> new TargetException(path, name + " is in the weave scope but the weaver did not weave "
-                    + "it (its class loader may be one the weaver does not serve)",
-                    "run with -D" + WeaveScope.VERBOSE_PROPERTY + "=true to see the weaver's messages");
-            case WOVEN -> throw new IllegalStateException("woven: " + path);
-        };
     }
 
     /**

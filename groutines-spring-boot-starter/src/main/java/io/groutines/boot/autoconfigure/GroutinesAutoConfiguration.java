@@ -7,6 +7,7 @@ import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.HubInitializer;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.boot.spawn.Watchdog;
+import io.groutines.weaving.Reach;
 import io.groutines.weaving.Weaving;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,7 +42,7 @@ public final class GroutinesAutoConfiguration {
         GroutinesCatalog catalog = GroutinesCatalog.build(beanFactory, startup.discovery(),
                 startup.properties().isFailOnTargetError(), trigger -> {
                     if (!ProxiedBeans.implement(beanFactory, trigger.type())) {
-                        Weaving.requireWoven(trigger);
+                        Reach.require(trigger);
                     }
                 });
         // loud on purpose: an application whose behaviour is being patched must say so

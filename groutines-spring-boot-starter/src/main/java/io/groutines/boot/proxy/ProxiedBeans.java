@@ -2,7 +2,7 @@ package io.groutines.boot.proxy;
 
 import java.lang.reflect.Proxy;
 
-import io.groutines.weaving.Weaving;
+import io.groutines.weaving.Reach;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 
@@ -22,7 +22,7 @@ public final class ProxiedBeans {
      * @return whether a Spring proxy implements it, so that its calls can fire without weaving
      */
     public static boolean implement(ListableBeanFactory beanFactory, Class<?> type) {
-        if (Weaving.reachableByProxies(type)) {
+        if (Reach.reachableByProxies(type)) {
             return true;
         }
         for (String name : beanFactory.getBeanNamesForType(type, true, false)) {

@@ -2,7 +2,7 @@ package io.groutines.boot.proxy;
 
 import java.util.Arrays;
 
-import io.groutines.weaving.Weaving;
+import io.groutines.weaving.Reach;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.framework.Advised;
@@ -29,11 +29,11 @@ public final class ProxiedCallsPostProcessor implements BeanPostProcessor {
                 && Arrays.stream(advised.getAdvisors()).noneMatch(a -> a.getAdvice() instanceof ProxiedCalls)) {
             advised.addAdvisor(0, this.advisor);
             for (Class<?> type : advised.getProxiedInterfaces()) {
-                Weaving.reachedByProxies(type);
+                Reach.reachedByProxies(type);
             }
             Class<?> targetClass = AopUtils.getTargetClass(bean);
             if (targetClass != null && targetClass != bean.getClass()) {
-                Weaving.reachedByProxies(targetClass);
+                Reach.reachedByProxies(targetClass);
             }
         }
         return bean;
