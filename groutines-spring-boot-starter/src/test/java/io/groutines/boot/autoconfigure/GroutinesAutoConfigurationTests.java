@@ -14,10 +14,13 @@ import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.boot.web.GroutinesFilter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the auto-configuration contributes, on and off.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class GroutinesAutoConfigurationTests {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
@@ -142,5 +146,16 @@ class GroutinesAutoConfigurationTests {
                         .hasRootCauseInstanceOf(TargetException.class)
                         .satisfies(f -> assertThat(f).hasStackTraceContaining(
                                 GroutineDeclarationException.class.getName())));
+    }
+
+    @Test
+    void theWeavePropertiesTakeEffectUnderTheAgentAndAttachSaysItHasNone(CapturedOutput output) {
+        assertThat(Weaving.isStarted()).as("these tests run with the agent, as users' tests do").isTrue();
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.weave.include=com.example.orders..*",
+                "groutines.weave.attach=false").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(Weaving.scope().contains("com.example.orders.OrderService")).isTrue();
+                });
+        assertThat(output).contains("groutines.weave.attach has no effect");
     }
 }
