@@ -175,10 +175,6 @@ public final class GroutineMethod {
         return trigger;
     }
 
-    /** @return the class declaring the groutine method */
-    public Class<?> declaringClass() {
-        return method.getDeclaringClass();
-    }
 
     /** @return a description of the trigger, e.g. {@code FunctionCall(org.example.Foo.bar) ENTER} */
     public String describeTrigger() {

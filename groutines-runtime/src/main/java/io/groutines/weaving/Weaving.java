@@ -87,11 +87,6 @@ public final class Weaving {
         return started;
     }
 
-    /** @return whether the application decided that nothing more is woven (groutines are disabled) */
-    public static boolean isOff() {
-        return off;
-    }
-
     /** @return whether the application has told the weaver what to weave (see {@link #decide}) */
     public static boolean isDecided() {
         return decided;
