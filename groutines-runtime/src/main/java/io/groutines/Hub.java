@@ -181,6 +181,11 @@ public final class Hub implements AutoCloseable {
         Strand strand = new Strand(this, Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
         strands.add(strand);
         LIVE.increment();
+        if (closed.get()) { // closed by another thread meanwhile: its close may not have seen this strand
+            ended(strand);
+            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + name
+                    + "' cannot be spawned in it");
+        }
         strand.start();
         return strand;
     }
