@@ -29,17 +29,17 @@ class ProductionGuardTests {
 
     private static final String MAIN = GuardProbe.class.getName();
 
-    private static final String M2 = "/home/dev/.m2/repository/org/springframework/spring-core/7.0.10/spring-core-7.0.10.jar";
+    private static final String M2 = "/home/alice/.m2/repository/org/springframework/spring-core/7.0.10/spring-core-7.0.10.jar";
 
     private final ProductionGuard guard = new ProductionGuard(List.of("prod*", "prd*", "production", "live"), false);
 
     @Test
     void anIdeRunOrABuildToolsRunGoalIsDevelopment() {
-        assertThat(Launch.deduce(MAIN, "/work/app/target/classes", "/work/app/target/classes:" + M2).kind())
+        assertThat(Launch.deduce(MAIN, "/home/alice/shop/target/classes", "/home/alice/shop/target/classes:" + M2).kind())
                 .isEqualTo(Launch.Kind.DEVELOPMENT);
-        assertThat(Launch.deduce(MAIN, "/work/app/build/classes/java/main", "").kind()).isEqualTo(Launch.Kind.DEVELOPMENT);
-        assertThat(Launch.deduce(MAIN, "/work/app/out/production/app", "").kind()).isEqualTo(Launch.Kind.DEVELOPMENT);
-        assertThat(Launch.deduce(MAIN, "/work/app/classes", "/work/app/classes:" + M2).kind())
+        assertThat(Launch.deduce(MAIN, "/home/alice/shop/build/classes/java/main", "").kind()).isEqualTo(Launch.Kind.DEVELOPMENT);
+        assertThat(Launch.deduce(MAIN, "/home/alice/shop/out/production/app", "").kind()).isEqualTo(Launch.Kind.DEVELOPMENT);
+        assertThat(Launch.deduce(MAIN, "/home/alice/shop/classes", "/home/alice/shop/classes:" + M2).kind())
                 .as("classes in a directory, libraries from the local Maven repository").isEqualTo(Launch.Kind.DEVELOPMENT);
     }
 
