@@ -213,7 +213,12 @@ public final class Strand {
         LOG.log(System.Logger.Level.ERROR, "Groutine ''{0}'' of {1} survived its kill {2} times and keeps waiting "
                 + "(for {3}, at {4}): abandoned, it will not run again. A groutine must not catch GroutineExit "
                 + "(catch Exception, not Throwable) and wait again.", name, hub, KILLS_SURVIVED, waiter, where);
-        HeldMonitors.beforeSuspend(this, waiter);
+        try {
+            monitorsHeld = HeldMonitors.beforeSuspend(this, waiter);
+        }
+        catch (IllegalStateException ownLock) {
+            throw exit(); // it holds a lock of its own: it cannot even be abandoned safely, only killed again
+        }
         abandoned = true;
         Coroutine.suspend();
         throw new AssertionError("an abandoned groutine was resumed");
