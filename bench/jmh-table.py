@@ -102,25 +102,31 @@ print()
 
 # ---- scaling -------------------------------------------------------------------------------------------------
 S = "ScalingBenchmark."
-print("| groutines per request (10 calls) | idle: ns/request | idle: B/request | idle: ns per groutine "
-      "| listening: ns/request | listening: B/request | listening: ns per groutine-call |")
-print("|---|---|---|---|---|---|---|")
-i0 = get(S + "idleGroutines", groutines=0)
-l0 = get(S + "listeningGroutines", groutines=0)
-for n in [0, 1, 4, 16, 64]:
-    i = get(S + "idleGroutines", groutines=n)
-    l = get(S + "listeningGroutines", groutines=n)
-    per_i = "—" if n == 0 else num((i[0] - i0[0]) / n)
-    per_l = "—" if n == 0 else num((l[0] - l0[0]) / (n * 10))
-    label = "0 (baseline: hub, 10 dormant calls)" if n == 0 else str(n)
-    print(f"| {label} | {ns(i, 0)} | {alloc(i)} | {per_i} | {ns(l, 0)} | {alloc(l)} | {per_l} |")
-print()
+for bench, what, per in [("idleGroutines", "idle", "ns per groutine"),
+                         ("listeningGroutines", "listening", "ns per groutine-call")]:
+    print(f"| {what} groutines per request (10 calls) | protection on: ns/request | B/request | {per} "
+          f"| protection off: ns/request | B/request | {per} |")
+    print("|---|---|---|---|---|---|---|")
+    on0 = get(S + bench, groutines=0)
+    off0 = get(S + bench + "Unprotected", groutines=0)
+    for n in [0, 1, 4, 16, 64]:
+        on = get(S + bench, groutines=n)
+        off = get(S + bench + "Unprotected", groutines=n)
+        div = n if bench == "idleGroutines" else n * 10
+        per_on = "—" if n == 0 else num((on[0] - on0[0]) / div)
+        per_off = "—" if n == 0 else num((off[0] - off0[0]) / div)
+        label = "0 (baseline: hub, 10 dormant calls)" if n == 0 else str(n)
+        print(f"| {label} | {ns(on, 0)} | {alloc(on)} | {per_on} | {ns(off, 0)} | {alloc(off)} | {per_off} |")
+    print()
 
 print("| calls per request | `plainCalls`: unwoven, no hub (baseline) | `dormantCalls`: hub, no groutine "
-      "| `listenedCalls`: hub, one groutine at ENTER and EXIT | ns per listened call | B/request (listened) |")
-print("|---|---|---|---|---|---|")
+      "| `listenedCalls`, protection on | ns per call | B/request "
+      "| `listenedCallsUnprotected` | ns per call | B/request |")
+print("|---|---|---|---|---|---|---|---|---|")
 for c in [1, 10, 100]:
     p = get(S + "plainCalls", calls=c)
     d = get(S + "dormantCalls", calls=c)
-    l = get(S + "listenedCalls", calls=c)
-    print(f"| {c} | {ns(p, 1)} | {ns(d, 0)} | {ns(l, 0)} | {num(l[0] / c)} | {alloc(l)} |")
+    on = get(S + "listenedCalls", calls=c)
+    off = get(S + "listenedCallsUnprotected", calls=c)
+    print(f"| {c} | {ns(p, 1)} | {ns(d, 0)} | {ns(on, 0)} | {num(on[0] / c)} | {alloc(on)} "
+          f"| {ns(off, 0)} | {num(off[0] / c)} | {alloc(off)} |")

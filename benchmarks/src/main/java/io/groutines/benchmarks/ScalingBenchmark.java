@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * 100): the unwoven twin with no hub (the baseline), the woven calls in a hub with no groutine, and with one
  * groutine that handles each call at ENTER and at EXIT.</li>
  * </ul>
- * With the runtime's lock protection on, as an application runs.
+ * With the runtime's lock protection on, as an application runs; the {@code ...Unprotected} twins of the benchmarks
+ * that suspend groutines run with {@value Harness#UNPROTECTED}, only to show what the protection costs in the same
+ * run. Never switch it off otherwise.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -88,7 +90,7 @@ public class ScalingBenchmark {
         public void check(BenchmarkParams params) {
             Harness.requireWoven(io.groutines.benchmarks.woven.Adder.class);
             Harness.requireProtection(params.getBenchmark());
-            listening = params.getBenchmark().endsWith("listeningGroutines");
+            listening = params.getBenchmark().contains("listeningGroutines");
         }
 
         @Setup(Level.Iteration)
@@ -164,7 +166,7 @@ public class ScalingBenchmark {
         @TearDown(Level.Iteration)
         public void after() {
             Harness.requireArmed(false);
-            if (benchmark.endsWith("listenedCalls")) {
+            if (benchmark.contains("listenedCalls")) {
                 Harness.require(enters > entersBefore && exits == enters, "the groutine handled every call at ENTER and EXIT");
             }
             else {
@@ -193,6 +195,12 @@ public class ScalingBenchmark {
     }
 
     @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int idleGroutinesUnprotected(Groutines state) {
+        return idleGroutines(state);
+    }
+
+    @Benchmark
     public int listeningGroutines(Groutines state) {
         try (Hub hub = Hub.open("request")) {
             for (int i = 0; i < state.groutines; i++) {
@@ -200,6 +208,12 @@ public class ScalingBenchmark {
             }
             return request(state.adder, REQUEST_CALLS);
         }
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int listeningGroutinesUnprotected(Groutines state) {
+        return listeningGroutines(state);
     }
 
     @Benchmark
@@ -224,5 +238,11 @@ public class ScalingBenchmark {
             hub.spawn(state.enterAndExit);
             return request(state.adder, state.calls);
         }
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int listenedCallsUnprotected(Calls state) {
+        return listenedCalls(state);
     }
 }
