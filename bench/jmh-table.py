@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Prints the tables of docs/performance.md from a JMH JSON result (-rf json -rff FILE).
+"""Prints the JMH tables of docs/performance.md from a JMH JSON result (-rf json -rff FILE).
 
     python3 bench/jmh-table.py benchmarks/target/jmh.json
+
+Every figure is printed beside its baseline from the same run (same JSON file). ns/op is the mean ± the 99.9 %
+confidence interval JMH reports; B/op is gc.alloc.rate.norm (run with -prof gc). A benchmark missing from the file
+is printed as "—".
 """
 import json
 import sys
@@ -18,42 +22,111 @@ res = {}
 for r in rows:
     p = r["primaryMetric"]
     alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-    res[key(r)] = (p["score"], p["scoreError"], alloc)
+    error = p["scoreError"] if isinstance(p["scoreError"], (int, float)) else float("nan")  # "NaN" for 1 iteration
+    res[key(r)] = (p["score"], error, alloc)
+
+NONE = (float("nan"), float("nan"), None)
 
 
-def fmt(name, params=()):
-    s, e, a = res[(name, params)]
-    return s, e, a
+def get(name, **params):
+    return res.get((name, tuple(sorted((k, str(v)) for k, v in params.items()))), NONE)
 
 
-def line(label, name, base, params=()):
-    s, e, a = fmt(name, params)
-    bs, be, ba = fmt(base, params)
-    print(f"| {label} | {s:.2f} ± {e:.2f} | {bs:.2f} ± {be:.2f} | {s / bs:.2f} | {a:.0f} | {ba:.0f} |")
+def ns(x, digits=2):
+    s, e = x[0], x[1]
+    if s != s:
+        return "—"
+    if s >= 100:
+        digits = 0
+    text = f"{s:,.{digits}f}".replace(",", " ")
+    return text if e != e else text + f" ± {e:,.{digits}f}".replace(",", " ")
 
 
-print("| benchmark | ns/op | baseline ns/op | ratio | B/op | baseline B/op |")
-print("|---|---|---|---|---|---|")
-for b in ["dormant", "dormantArmedElsewhere", "enterExitDispatch", "eventFire", "spawnAndKill"]:
-    line(f"DispatchBenchmark.{b}", f"DispatchBenchmark.{b}", "DispatchBenchmark.baseline")
-s, e, a = fmt("DispatchBenchmark.baseline")
-print(f"| DispatchBenchmark.baseline | {s:.2f} ± {e:.2f} | — | 1 | {a:.0f} | — |")
-for b, base in [("wovenDormantCall", "unwovenCall"), ("wovenListenedCall", "unwovenCall"),
-                ("wovenDormantReferenceCall", "unwovenReferenceCall"), ("wovenDormantConstructor", "unwovenConstructor")]:
-    line(f"WovenCallBenchmark.{b} vs {base}", f"WovenCallBenchmark.{b}", f"WovenCallBenchmark.{base}")
+def num(v, digits=0):
+    if v is None or v != v:
+        return "—"
+    return f"{v:,.{digits}f}".replace(",", " ")
 
+
+def alloc(x):
+    return num(x[2])
+
+
+if rows:
+    r = rows[0]
+    print(f"<!-- JMH {r.get('jmhVersion')}, {r.get('vmName')} {r.get('vmVersion')} ({r.get('jdkVersion')}); "
+          f"{r.get('forks')} forks × {r.get('measurementIterations')} × {r.get('measurementTime')} measured after "
+          f"{r.get('warmupIterations')} × {r.get('warmupTime')} warm-up; {len(rows)} benchmark/parameter combinations -->")
+    print()
+
+# ---- woven calls nobody on this thread listens to --------------------------------------------------------------
+W = "WovenCallBenchmark."
+print("| benchmark | ns/op | baseline | baseline ns/op | difference ns | ratio | B/op | baseline B/op |")
+print("|---|---|---|---|---|---|---|---|")
+for kind, base in [("Call", "unwovenCall"), ("ReferenceCall", "unwovenReferenceCall"),
+                   ("Constructor", "unwovenConstructor")]:
+    b = get(W + base)
+    for state in ["Dormant", "ArmedElsewhere", "ArmedHubHere"]:
+        name = "woven" + state + kind
+        x = get(W + name)
+        if x is NONE:
+            continue
+        print(f"| `{name}` | {ns(x)} | `{base}` | {ns(b)} | {num(x[0] - b[0], 2)} | {num(x[0] / b[0], 2)} "
+              f"| {alloc(x)} | {alloc(b)} |")
 print()
-print("| live groutines per request (10 calls) | idle: ns/request | idle: B/request | listening: ns/request | listening: B/request |")
-print("|---|---|---|---|---|")
-for n in ["0", "1", "4", "16", "64"]:
-    i = fmt("ScalingBenchmark.idleGroutines", (("groutines", n),))
-    l = fmt("ScalingBenchmark.listeningGroutines", (("groutines", n),))
-    print(f"| {n} | {i[0]:.0f} ± {i[1]:.0f} | {i[2]:.0f} | {l[0]:.0f} ± {l[1]:.0f} | {l[2]:.0f} |")
+
+# ---- a listened call, with and without the lock protection ---------------------------------------------------
+D = "DispatchBenchmark."
+print("| stack under the call | `plainCall` (baseline) | `listenedCallUnprotected` (protection off) | "
+      "`listenedCall` (protection on) | protection: per call | per suspension (2 per call) | "
+      "`listenedCallUnderLock` | B/op off | B/op on | B/op under lock |")
+print("|---|---|---|---|---|---|---|---|---|---|")
+for depth in ["0", "100"]:
+    p = get(D + "plainCall", depth=depth)
+    off = get(D + "listenedCallUnprotected", depth=depth)
+    on = get(D + "listenedCall", depth=depth)
+    lock = get(D + "listenedCallUnderLock", depth=depth)
+    label = "shallow (+0 frames)" if depth == "0" else f"deep (+{depth} frames)"
+    print(f"| {label} | {ns(p)} | {ns(off)} | {ns(on)} | {num(on[0] - off[0])} | {num((on[0] - off[0]) / 2)} "
+          f"| {ns(lock)} | {alloc(off)} | {alloc(on)} | {alloc(lock)} |")
 print()
-print("| calls per request | plain: ns | hub, no groutine: ns | one groutine at ENTER+EXIT: ns | per listened call: ns | B/request (listened) |")
+
+print("| benchmark | protection off (`...Unprotected`) | protection on | protection per suspension (1 per op) "
+      "| B/op off | B/op on |")
 print("|---|---|---|---|---|---|")
-for c in ["1", "10", "100"]:
-    p = fmt("ScalingBenchmark.plainCalls", (("calls", c),))
-    d = fmt("ScalingBenchmark.dormantCalls", (("calls", c),))
-    l = fmt("ScalingBenchmark.listenedCalls", (("calls", c),))
-    print(f"| {c} | {p[0]:.1f} ± {p[1]:.1f} | {d[0]:.0f} ± {d[1]:.0f} | {l[0]:.0f} ± {l[1]:.0f} | {l[0] / int(c):.0f} | {l[2]:.0f} |")
+for b in ["eventFire", "spawnAndKill"]:
+    off = get(D + b + "Unprotected")
+    on = get(D + b)
+    print(f"| `{b}` | {ns(off)} | {ns(on)} | {num(on[0] - off[0])} | {alloc(off)} | {alloc(on)} |")
+print()
+
+# ---- scaling -------------------------------------------------------------------------------------------------
+S = "ScalingBenchmark."
+for bench, what, per in [("idleGroutines", "idle", "ns per groutine"),
+                         ("listeningGroutines", "listening", "ns per groutine-call")]:
+    print(f"| {what} groutines per request (10 calls) | protection on: ns/request | B/request | {per} "
+          f"| protection off: ns/request | B/request | {per} |")
+    print("|---|---|---|---|---|---|---|")
+    on0 = get(S + bench, groutines=0)
+    off0 = get(S + bench + "Unprotected", groutines=0)
+    for n in [0, 1, 4, 16, 64]:
+        on = get(S + bench, groutines=n)
+        off = get(S + bench + "Unprotected", groutines=n)
+        div = n if bench == "idleGroutines" else n * 10
+        per_on = "—" if n == 0 else num((on[0] - on0[0]) / div)
+        per_off = "—" if n == 0 else num((off[0] - off0[0]) / div)
+        label = "0 (baseline: hub, 10 dormant calls)" if n == 0 else str(n)
+        print(f"| {label} | {ns(on, 0)} | {alloc(on)} | {per_on} | {ns(off, 0)} | {alloc(off)} | {per_off} |")
+    print()
+
+print("| calls per request | `plainCalls`: unwoven, no hub (baseline) | `dormantCalls`: hub, no groutine "
+      "| `listenedCalls`, protection on | ns per call | B/request "
+      "| `listenedCallsUnprotected` | ns per call | B/request |")
+print("|---|---|---|---|---|---|---|---|---|")
+for c in [1, 10, 100]:
+    p = get(S + "plainCalls", calls=c)
+    d = get(S + "dormantCalls", calls=c)
+    on = get(S + "listenedCalls", calls=c)
+    off = get(S + "listenedCallsUnprotected", calls=c)
+    print(f"| {c} | {ns(p, 1)} | {ns(d, 0)} | {ns(on, 0)} | {num(on[0] / c)} | {alloc(on)} "
+          f"| {ns(off, 0)} | {num(off[0] / c)} | {alloc(off)} |")

@@ -5,104 +5,113 @@ import io.groutines.FunctionCall;
 import io.groutines.Hub;
 import io.groutines.Phase;
 import io.groutines.Strand;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * The runtime's costs, each beside its baseline in the same run:
+ * What a groutine's work costs, through a class woven by the groutines agent:
  * <ul>
- * <li>{@code baseline} — the callable's body, unwrapped;</li>
- * <li>{@code dormant} — the same body behind the entry points, nobody listening anywhere;</li>
- * <li>{@code dormantArmedElsewhere} — nobody listening on this thread, but a hub on another thread waits for a
- * call, so the check goes as far as this thread's hub;</li>
- * <li>{@code enterExitDispatch} — one groutine waits for the call at ENTER and then at EXIT: two switches in, two
- * out, per call;</li>
- * <li>{@code eventFire} — {@code Event.fire} to one waiting groutine;</li>
- * <li>{@code spawnAndKill} — a groutine spawned to its first {@code await}, then killed.</li>
+ * <li>{@code listenedCall} — a woven {@code int add(int, int)} that one groutine handles at ENTER and at EXIT,
+ * awaiting again in a loop: two dispatches, two switches into the groutine and two suspensions per call. Made
+ * {@code depth} frames deep (0 or 100 frames of recursion, never inlined, before the call), because the lock
+ * protection reads the thread's stack at every suspension. Its baseline, {@code plainCall}, is the same recursion
+ * and the unwoven twin's call.</li>
+ * <li>{@code listenedCallUnderLock} — the same inside a {@code synchronized} block of the caller: at each
+ * suspension the protection finds the caller's monitor and inflates it so that it stays with the caller.</li>
+ * <li>{@code eventFire} — {@code Event.fire} to one groutine that awaits the event again in a loop (one
+ * suspension).</li>
+ * <li>{@code spawnAndKill} — a groutine spawned to its first {@code await} (one suspension), then killed.</li>
  * </ul>
+ * Each benchmark that suspends a groutine has an {@code ...Unprotected} twin whose fork runs with
+ * {@value Harness#UNPROTECTED}: the runtime's protection of {@code synchronized} locks switched off, only to measure
+ * what it costs per suspension, in the same run. Never switch it off otherwise.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-/* hand-woven: no agent, so that nothing else weaves or checks HandWoven; continuations exported by hand */
-@Fork(value = 2, jvmArgsAppend = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED")
+@Fork(value = 2, jvmArgsAppend = Harness.AGENT)
 public class DispatchBenchmark {
 
+    /** The subjects, the depth of the stack under the call, and the fork's protection, checked. */
     @State(Scope.Thread)
-    public static class Dormant {
+    public static class Subjects {
 
-        final HandWoven callable = new HandWoven();
+        /** Frames of recursion between the benchmark method and the call. */
+        @Param({ "0", "100" })
+        int depth;
 
-        int value = 1;
-    }
+        final io.groutines.benchmarks.plain.Adder plain = new io.groutines.benchmarks.plain.Adder(1);
 
-    @State(Scope.Thread)
-    public static class ArmedElsewhere {
+        final io.groutines.benchmarks.woven.Adder woven = new io.groutines.benchmarks.woven.Adder(1);
 
-        final HandWoven callable = new HandWoven();
+        /** A lock of the caller's, for {@code listenedCallUnderLock}. */
+        final Object lock = new Object();
 
-        private Thread other;
+        int a = 1000;
 
-        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        int b = 2000;
 
         @Setup(Level.Trial)
-        public void arm() throws InterruptedException {
-            java.util.concurrent.CountDownLatch armed = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-            other = Thread.ofPlatform().start(() -> {
-                try (Hub hub = Hub.open("elsewhere")) {
-                    hub.spawn(() -> FunctionCall.of(HandWoven.class, "add").await(Phase.ENTER));
-                    armed.countDown();
-                    done.await();
-                }
-                catch (Throwable ex) {
-                    failure.set(ex);
-                    armed.countDown();
-                }
-            });
-            armed.await();
-            if (failure.get() != null) {
-                throw new IllegalStateException("could not arm the other thread", failure.get());
-            }
-        }
-
-        @TearDown(Level.Trial)
-        public void disarm() throws InterruptedException {
-            done.countDown();
-            other.join();
+        public void check(BenchmarkParams params) {
+            Harness.requireWoven(io.groutines.benchmarks.woven.Adder.class);
+            Harness.requireUnwoven(io.groutines.benchmarks.plain.Adder.class);
+            Harness.requireProtection(params.getBenchmark());
         }
     }
 
+    /** One groutine that handles every call of {@code woven.Adder.add} at ENTER and at EXIT, forever. */
     @State(Scope.Thread)
-    public static class Listening {
-
-        final HandWoven callable = new HandWoven();
+    public static class Listener {
 
         Hub hub;
 
+        long enters;
+
+        long exits;
+
+        private long entersBefore;
+
         @Setup(Level.Trial)
         public void spawn() {
-            hub = Hub.open("listening");
-            FunctionCall add = FunctionCall.of(HandWoven.class, "add");
-            hub.spawn(() -> {
+            hub = Hub.open("listener");
+            FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
+            hub.spawn("listener", () -> {
                 while (true) {
                     add.await(Phase.ENTER);
+                    enters++;
                     add.await(Phase.EXIT);
+                    exits++;
                 }
             });
+        }
+
+        @Setup(Level.Iteration)
+        public void check() {
+            Harness.requireBoundHere(hub);
+            Harness.requireArmed(true);
+            entersBefore = enters;
+        }
+
+        @TearDown(Level.Iteration)
+        public void checkAfter() {
+            Harness.require(enters > entersBefore && exits == enters, "the groutine handled every call at ENTER and EXIT");
         }
 
         @TearDown(Level.Trial)
@@ -111,21 +120,51 @@ public class DispatchBenchmark {
         }
     }
 
+    /** Nobody waits for a call: the baseline's calls are not dispatched (the twin is unwoven anyway). */
+    @State(Scope.Thread)
+    public static class Dormant {
+
+        @Setup(Level.Iteration)
+        public void check() {
+            Harness.requireArmed(false);
+        }
+    }
+
+    /** One groutine that awaits the event, forever. */
     @State(Scope.Thread)
     public static class Firing {
 
         final Event tick = Event.named("TICK");
 
+        final Object data = "tick";
+
         Hub hub;
 
+        long received;
+
+        private long receivedBefore;
+
         @Setup(Level.Trial)
-        public void spawn() {
+        public void spawn(BenchmarkParams params) {
+            Harness.requireProtection(params.getBenchmark());
             hub = Hub.open("firing");
-            hub.spawn(() -> {
+            hub.spawn("awaits-tick", () -> {
                 while (true) {
                     tick.await();
+                    received++;
                 }
             });
+        }
+
+        @Setup(Level.Iteration)
+        public void check() {
+            Harness.requireBoundHere(hub);
+            receivedBefore = received;
+        }
+
+        @TearDown(Level.Iteration)
+        public void checkAfter() {
+            Harness.require(received > receivedBefore, "the groutine received the events");
         }
 
         @TearDown(Level.Trial)
@@ -134,6 +173,7 @@ public class DispatchBenchmark {
         }
     }
 
+    /** A hub to spawn in; its groutines wait for an event nobody fires. */
     @State(Scope.Thread)
     public static class Spawning {
 
@@ -143,9 +183,23 @@ public class DispatchBenchmark {
 
         Hub hub;
 
+        private long live;
+
         @Setup(Level.Trial)
-        public void open() {
+        public void open(BenchmarkParams params) {
+            Harness.requireProtection(params.getBenchmark());
             hub = Hub.open("spawning");
+        }
+
+        @Setup(Level.Iteration)
+        public void check() {
+            Harness.requireBoundHere(hub);
+            live = Hub.statistics().liveGroutines();
+        }
+
+        @TearDown(Level.Iteration)
+        public void checkAfter() {
+            Harness.require(Hub.statistics().liveGroutines() == live, "every spawned groutine was killed");
         }
 
         @TearDown(Level.Trial)
@@ -154,34 +208,69 @@ public class DispatchBenchmark {
         }
     }
 
+    /** {@code depth} frames, never inlined, then the unwoven call. */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static int plainAt(int depth, io.groutines.benchmarks.plain.Adder adder, int a, int b) {
+        return depth == 0 ? adder.add(a, b) : plainAt(depth - 1, adder, a, b);
+    }
+
+    /** {@code depth} frames, never inlined, then the woven call. */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    static int wovenAt(int depth, io.groutines.benchmarks.woven.Adder adder, int a, int b) {
+        return depth == 0 ? adder.add(a, b) : wovenAt(depth - 1, adder, a, b);
+    }
+
+    // ---- a listened call -------------------------------------------------------------------------------------
+
     @Benchmark
-    public int baseline(Dormant state) {
-        return state.callable.plain(state.value);
+    public int plainCall(Subjects s, Dormant d) {
+        return plainAt(s.depth, s.plain, s.a, s.b);
     }
 
     @Benchmark
-    public int dormant(Dormant state) {
-        return state.callable.add(state.value);
+    public int listenedCall(Subjects s, Listener l) {
+        return wovenAt(s.depth, s.woven, s.a, s.b);
     }
 
     @Benchmark
-    public int dormantArmedElsewhere(ArmedElsewhere state) {
-        return state.callable.add(1);
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int listenedCallUnprotected(Subjects s, Listener l) {
+        return wovenAt(s.depth, s.woven, s.a, s.b);
     }
 
     @Benchmark
-    public int enterExitDispatch(Listening state) {
-        return state.callable.add(1);
+    public int listenedCallUnderLock(Subjects s, Listener l) {
+        synchronized (s.lock) {
+            return wovenAt(s.depth, s.woven, s.a, s.b);
+        }
+    }
+
+    // ---- an event --------------------------------------------------------------------------------------------
+
+    @Benchmark
+    public int eventFire(Firing f) {
+        return f.tick.fire(f.data);
     }
 
     @Benchmark
-    public int eventFire(Firing state) {
-        return state.tick.fire(1);
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int eventFireUnprotected(Firing f) {
+        return f.tick.fire(f.data);
+    }
+
+    // ---- a groutine's life -----------------------------------------------------------------------------------
+
+    @Benchmark
+    public boolean spawnAndKill(Spawning s) {
+        Strand strand = s.hub.spawn("short-lived", s.body);
+        strand.kill();
+        return strand.isAlive();
     }
 
     @Benchmark
-    public boolean spawnAndKill(Spawning state) {
-        Strand strand = state.hub.spawn("short-lived", state.body);
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public boolean spawnAndKillUnprotected(Spawning s) {
+        Strand strand = s.hub.spawn("short-lived", s.body);
         strand.kill();
         return strand.isAlive();
     }

@@ -3,22 +3,28 @@ package io.groutines.benchmarks;
 import io.groutines.FunctionCall;
 import io.groutines.Hub;
 import io.groutines.Phase;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * What one request costs as it grows: each invocation is a request — open a hub, spawn its groutines, run a
- * request-like workload of hand-woven calls ({@link HandWoven#add}), close the hub (which kills what still waits).
+ * What one request costs as it grows: each invocation is a request — open a hub, spawn its groutines, make the
+ * request's calls of a class woven by the groutines agent ({@code woven.Adder.add}), close the hub (which kills what
+ * still waits).
  * <ul>
  * <li>{@code idleGroutines} — {@code groutines} live groutines (0, 1, 4, 16, 64), each waiting for {@code add} on
  * <em>another</em> instance (as the demo's {@code fill_user} waits for one controller's hook): the 10 calls of the
@@ -27,16 +33,18 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code listeningGroutines} — {@code groutines} live groutines that each handle every one of the 10 calls at
  * ENTER: a call resumes each of them once.</li>
  * <li>{@code plainCalls}, {@code dormantCalls}, {@code listenedCalls} — {@code calls} calls per request (1, 10,
- * 100): the unwrapped body with no hub (the baseline), the hand-woven calls in a hub with no groutine, and with one
+ * 100): the unwoven twin with no hub (the baseline), the woven calls in a hub with no groutine, and with one
  * groutine that handles each call at ENTER and at EXIT.</li>
  * </ul>
- * Hand-woven, so no agent: the continuations are exported by hand.
+ * With the runtime's lock protection on, as an application runs; the {@code ...Unprotected} twins of the benchmarks
+ * that suspend groutines run with {@value Harness#UNPROTECTED}, only to show what the protection costs in the same
+ * run. Never switch it off otherwise.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED")
+@Fork(value = 2, jvmArgsAppend = Harness.AGENT)
 public class ScalingBenchmark {
 
     /** Calls per request in the groutine-count benchmarks. */
@@ -48,19 +56,64 @@ public class ScalingBenchmark {
         @Param({ "0", "1", "4", "16", "64" })
         int groutines;
 
-        final HandWoven callable = new HandWoven();
+        final io.groutines.benchmarks.woven.Adder adder = new io.groutines.benchmarks.woven.Adder(1);
 
-        final FunctionCall elsewhere = FunctionCall.of(new HandWoven(), "add");
+        final FunctionCall elsewhere = FunctionCall.of(new io.groutines.benchmarks.woven.Adder(1), "add");
 
-        final FunctionCall add = FunctionCall.of(HandWoven.class, "add");
+        final FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
 
-        final Runnable idle = () -> elsewhere.await(Phase.ENTER);
+        long started;
 
-        final Runnable listening = () -> {
+        long resumed;
+
+        private long startedBefore;
+
+        private long resumedBefore;
+
+        private boolean listening;
+
+        final Runnable idle = () -> {
+            started++;
+            elsewhere.await(Phase.ENTER);
+            resumed++; // never: nobody calls the other instance
+        };
+
+        final Runnable listen = () -> {
+            started++;
             while (true) {
                 add.await(Phase.ENTER);
+                resumed++;
             }
         };
+
+        @Setup(Level.Trial)
+        public void check(BenchmarkParams params) {
+            Harness.requireWoven(io.groutines.benchmarks.woven.Adder.class);
+            Harness.requireProtection(params.getBenchmark());
+            listening = params.getBenchmark().contains("listeningGroutines");
+        }
+
+        @Setup(Level.Iteration)
+        public void before() {
+            Harness.requireArmed(false);
+            Harness.require(Hub.current().isEmpty(), "no hub is bound between requests");
+            startedBefore = started;
+            resumedBefore = resumed;
+        }
+
+        @TearDown(Level.Iteration)
+        public void after() {
+            Harness.requireArmed(false);
+            if (groutines > 0) {
+                Harness.require(started > startedBefore, "the request's groutines were spawned");
+            }
+            if (listening && groutines > 0) {
+                Harness.require(resumed > resumedBefore, "the listening groutines were resumed by the calls");
+            }
+            else {
+                Harness.require(resumed == resumedBefore, "no idle groutine was resumed");
+            }
+        }
     }
 
     @State(Scope.Thread)
@@ -69,22 +122,64 @@ public class ScalingBenchmark {
         @Param({ "1", "10", "100" })
         int calls;
 
-        final HandWoven callable = new HandWoven();
+        final io.groutines.benchmarks.plain.Adder plain = new io.groutines.benchmarks.plain.Adder(1);
 
-        final FunctionCall add = FunctionCall.of(HandWoven.class, "add");
+        final io.groutines.benchmarks.woven.Adder adder = new io.groutines.benchmarks.woven.Adder(1);
+
+        final FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
+
+        long enters;
+
+        long exits;
+
+        private long entersBefore;
+
+        private long dispatchedBefore;
+
+        private String benchmark;
 
         final Runnable enterAndExit = () -> {
             while (true) {
                 add.await(Phase.ENTER);
+                enters++;
                 add.await(Phase.EXIT);
+                exits++;
             }
         };
+
+        @Setup(Level.Trial)
+        public void check(BenchmarkParams params) {
+            Harness.requireWoven(io.groutines.benchmarks.woven.Adder.class);
+            Harness.requireUnwoven(io.groutines.benchmarks.plain.Adder.class);
+            Harness.requireProtection(params.getBenchmark());
+            benchmark = params.getBenchmark();
+        }
+
+        @Setup(Level.Iteration)
+        public void before() {
+            Harness.requireArmed(false);
+            Harness.require(Hub.current().isEmpty(), "no hub is bound between requests");
+            entersBefore = enters;
+            dispatchedBefore = Hub.statistics().dispatched();
+        }
+
+        @TearDown(Level.Iteration)
+        public void after() {
+            Harness.requireArmed(false);
+            if (benchmark.contains("listenedCalls")) {
+                Harness.require(enters > entersBefore && exits == enters, "the groutine handled every call at ENTER and EXIT");
+            }
+            else {
+                Harness.require(Hub.statistics().dispatched() == dispatchedBefore, "no call was dispatched");
+            }
+        }
     }
 
-    private static int request(Hub hub, HandWoven callable, int calls) {
+    /** The request's work: {@code calls} calls of {@code add}, the arguments changing so that none is constant. */
+    private static int request(io.groutines.benchmarks.woven.Adder adder, int calls) {
         int total = 0;
         for (int i = 0; i < calls; i++) {
-            total += callable.add(1);
+            total += adder.add(total, i);
         }
         return total;
     }
@@ -95,25 +190,37 @@ public class ScalingBenchmark {
             for (int i = 0; i < state.groutines; i++) {
                 hub.spawn(state.idle);
             }
-            return request(hub, state.callable, REQUEST_CALLS);
+            return request(state.adder, REQUEST_CALLS);
         }
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int idleGroutinesUnprotected(Groutines state) {
+        return idleGroutines(state);
     }
 
     @Benchmark
     public int listeningGroutines(Groutines state) {
         try (Hub hub = Hub.open("request")) {
             for (int i = 0; i < state.groutines; i++) {
-                hub.spawn(state.listening);
+                hub.spawn(state.listen);
             }
-            return request(hub, state.callable, REQUEST_CALLS);
+            return request(state.adder, REQUEST_CALLS);
         }
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int listeningGroutinesUnprotected(Groutines state) {
+        return listeningGroutines(state);
     }
 
     @Benchmark
     public int plainCalls(Calls state) {
         int total = 0;
         for (int i = 0; i < state.calls; i++) {
-            total += state.callable.plain(1);
+            total += state.plain.add(total, i);
         }
         return total;
     }
@@ -121,7 +228,7 @@ public class ScalingBenchmark {
     @Benchmark
     public int dormantCalls(Calls state) {
         try (Hub hub = Hub.open("request")) {
-            return request(hub, state.callable, state.calls);
+            return request(state.adder, state.calls);
         }
     }
 
@@ -129,7 +236,13 @@ public class ScalingBenchmark {
     public int listenedCalls(Calls state) {
         try (Hub hub = Hub.open("request")) {
             hub.spawn(state.enterAndExit);
-            return request(hub, state.callable, state.calls);
+            return request(state.adder, state.calls);
         }
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public int listenedCallsUnprotected(Calls state) {
+        return listenedCalls(state);
     }
 }
