@@ -125,9 +125,9 @@ final class Dispatcher {
      * any waits for its EXIT; resumes the claimed ones with the invocation.
      * @return the invocation, or {@code null} when no strand of these hubs waits for the callable at all
      */
-    static Invocation enter(Hub.Binding innermost, Executable callable, Object receiver, Executable invoked,
+    static Invocation enter(Binding innermost, Executable callable, Object receiver, Executable invoked,
             Object proxy, Object[] args, boolean replaceable) {
-        Hub.Binding b = innermost;
+        Binding b = innermost;
         while (b != null && b.hub.dispatcher.callWaiters == 0) {
             b = b.outer;
         }
@@ -156,7 +156,7 @@ final class Dispatcher {
     static void exit(Invocation invocation) {
         Claims claims = new Claims();
         String key = Target.key(invocation.callee.callable());
-        for (Hub.Binding b = invocation.binding; b != null; b = b.outer) {
+        for (Binding b = invocation.binding; b != null; b = b.outer) {
             Dispatcher d = b.hub.dispatcher;
             if (d.callWaiters != 0) {
                 d.claimCalls(key, invocation.callee, Phase.EXIT, claims);
@@ -169,9 +169,9 @@ final class Dispatcher {
      * Claims the waiters of the event in the hubs bound to the thread and resumes them, each until it next suspends.
      * @return how many were resumed
      */
-    static int fire(Hub.Binding innermost, String event, Object[] data) {
+    static int fire(Binding innermost, String event, Object[] data) {
         Claims claims = new Claims();
-        for (Hub.Binding b = innermost; b != null; b = b.outer) {
+        for (Binding b = innermost; b != null; b = b.outer) {
             Dispatcher d = b.hub.dispatcher;
             if (d.eventWaiters != 0) {
                 d.claimEvents(event, claims);

@@ -47,7 +47,7 @@ public final class Event {
      * @throws IllegalStateException when no hub is bound to the calling thread
      */
     public int fire(Object... data) {
-        Hub.Binding binding = Hub.innermostBinding();
+        Binding binding = Binding.innermost();
         if (binding == null) {
             throw new IllegalStateException(this + ".fire() on thread '" + Thread.currentThread().getName()
                     + "', which has no hub: open one with Hub.open() (the groutines filter does this for each "

@@ -33,13 +33,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Hub implements AutoCloseable {
 
-    private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
-
     private static final AtomicLong NAMES = new AtomicLong();
 
-    private static final LongAdder OPEN = new LongAdder();
-
-    private static final LongAdder LIVE = new LongAdder();
+    /** Hubs open and groutines alive in the whole JVM, for {@link #statistics()}. */
+    private static final LongAdder OPEN = new LongAdder(), LIVE = new LongAdder();
 
     final Dispatcher dispatcher = new Dispatcher();
 
@@ -87,13 +84,13 @@ public final class Hub implements AutoCloseable {
 
     /** @return the innermost hub bound to the calling thread, if any */
     public static Optional<Hub> current() {
-        Binding binding = BOUND.get();
+        Binding binding = Binding.innermost();
         return binding == null ? Optional.empty() : Optional.of(binding.hub);
     }
 
     /** @return the hubs bound to the calling thread, innermost first; empty when none */
     public static List<Hub> bound() {
-        Binding binding = BOUND.get();
+        Binding binding = Binding.innermost();
         if (binding == null) {
             return List.of();
         }
@@ -106,16 +103,8 @@ public final class Hub implements AutoCloseable {
 
     /** @return whether this hub is bound to the calling thread (innermost or not) */
     public boolean isBoundHere() {
-        for (Binding b = BOUND.get(); b != null; b = b.outer) {
-            if (b.hub == this) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static Binding innermostBinding() {
-        return BOUND.get();
+        Binding innermost = Binding.innermost();
+        return innermost != null && innermost.contains(this);
     }
 
     /** @return hubs, groutines and dispatches of the whole JVM now, for monitoring */
@@ -133,16 +122,7 @@ public final class Hub implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("Hub '" + name + "' is closed and cannot be bound");
         }
-        Binding outer = BOUND.get();
-        for (Binding b = outer; b != null; b = b.outer) {
-            if (b.hub == this) {
-                throw new IllegalStateException("Hub '" + name + "' is bound to thread '"
-                        + Thread.currentThread().getName() + "' already");
-            }
-        }
-        Binding binding = new Binding(this, outer);
-        BOUND.set(binding);
-        return binding;
+        return Binding.push(this);
     }
 
     /** @return the hub's name */
@@ -233,11 +213,8 @@ public final class Hub implements AutoCloseable {
         }
         Throwable failure = null;
         // bound while killing, so that finally blocks that fire events or make calls see this hub
-        Binding mine = BOUND.get() != null && BOUND.get().hub == this ? BOUND.get() : null;
-        Binding temporary = mine == null ? new Binding(this, BOUND.get()) : null;
-        if (temporary != null) {
-            BOUND.set(temporary);
-        }
+        Binding innermost = Binding.innermost();
+        Binding binding = innermost != null && innermost.hub == this ? innermost : Binding.over(this);
         try {
             for (int i = strands.size() - 1; i >= 0; i = Math.min(i - 1, strands.size() - 1)) {
                 try {
@@ -256,7 +233,7 @@ public final class Hub implements AutoCloseable {
         finally {
             dispatcher.close();
             OPEN.decrement();
-            (temporary != null ? temporary : mine).unbind();
+            binding.unbind();
         }
         if (failure != null) {
             throw Sneaky.rethrow(failure);
@@ -275,51 +252,5 @@ public final class Hub implements AutoCloseable {
      * @param dispatched calls and events handed to groutines so far
      */
     public record Statistics(long openHubs, long liveGroutines, long dispatched) {
-    }
-
-    /**
-     * A hub bound to a thread; {@link #close()} unbinds it and restores the hub bound there before, if any. Bindings
-     * on one thread form a stack.
-     */
-    public static final class Binding implements AutoCloseable {
-
-        final Hub hub;
-
-        final Binding outer;
-
-        private final Thread thread = Thread.currentThread();
-
-        private boolean closed;
-
-        private Binding(Hub hub, Binding outer) {
-            this.hub = hub;
-            this.outer = outer;
-        }
-
-        /**
-         * Unbinds the hub from the calling thread.
-         * @throws IllegalStateException when called on another thread, or out of order
-         */
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            if (thread != Thread.currentThread() || BOUND.get() != this) {
-                throw new IllegalStateException("Hub '" + hub.name + "' is not the innermost hub bound to thread '"
-                        + Thread.currentThread().getName() + "'; unbind hubs in the reverse order of binding");
-            }
-            unbind();
-        }
-
-        private void unbind() {
-            closed = true;
-            if (outer == null) {
-                BOUND.remove();
-            }
-            else {
-                BOUND.set(outer);
-            }
-        }
     }
 }

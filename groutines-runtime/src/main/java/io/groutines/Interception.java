@@ -83,7 +83,7 @@ public final class Interception {
         if (waiters == 0) {
             return null;
         }
-        Hub.Binding binding = Hub.innermostBinding();
+        Binding binding = Binding.innermost();
         if (binding == null) {
             return null;
         }
@@ -111,7 +111,7 @@ public final class Interception {
         if (waiters == 0) {
             return null;
         }
-        Hub.Binding binding = Hub.innermostBinding();
+        Binding binding = Binding.innermost();
         if (binding == null) {
             return null;
         }

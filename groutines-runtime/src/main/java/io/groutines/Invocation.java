@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class Invocation implements Call {
 
     /** The hubs bound where the call entered; its EXIT is dispatched to the same ones. */
-    final Hub.Binding binding;
+    final Binding binding;
 
     final Callee callee;
 
@@ -45,7 +45,7 @@ final class Invocation implements Call {
 
     boolean proxied;
 
-    Invocation(Hub.Binding binding, Callee callee, Object[] args, boolean replaceable) {
+    Invocation(Binding binding, Callee callee, Object[] args, boolean replaceable) {
         this.binding = binding;
         this.callee = callee;
         this.callable = callee.proxy() != null ? callee.invoked() : callee.callable();

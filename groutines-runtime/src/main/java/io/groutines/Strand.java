@@ -15,7 +15,7 @@ import java.util.Optional;
  * <li><b>wait</b> — {@code await} on a {@link FunctionCall} or an {@link Event}, or {@link #switchToParent},
  * suspends the strand;</li>
  * <li><b>kill</b> — {@link #kill()} throws {@link GroutineExit} at the strand's suspension point, so that its
- * {@code finally} blocks run; a strand that keeps waiting after {@value #KILLS_SURVIVED} more kills is abandoned;</li>
+ * {@code finally} blocks run; a strand that keeps waiting after {@value Kill#SURVIVALS} more kills is abandoned;</li>
  * <li><b>dead</b> — a strand whose body returned, threw or was killed is not {@linkplain #isAlive() alive}.</li>
  * </ul>
  * An exception that escapes a strand reaches the code that resumed it. A strand runs on one thread at a time; it may
@@ -24,47 +24,30 @@ import java.util.Optional;
  */
 public final class Strand {
 
-    /** How many more waits a killed strand may attempt, each answered by another GroutineExit, before it is abandoned. */
-    static final int KILLS_SURVIVED = 3;
-
-    private static final System.Logger LOG = System.getLogger("io.groutines");
-
     private enum State { NEW, RUNNING, SUSPENDED, DEAD }
 
     private final Hub hub;
-
     private final String name;
-
     private final Coroutine coroutine;
-
+    private final Kill kill = new Kill();
     private volatile State state = State.NEW;
 
     /** What it waits for while suspended; claimed by whoever resumes it. */
     private volatile Waiter waiting;
 
-    /** Handed from the suspension point to the resumer, which publishes it once the strand has suspended. */
+    // handed from the suspension point to the resumer, which publishes the waiter once the strand has suspended
     private Waiter pending;
-
     private Object monitorsHeld;
-
-    private volatile boolean killed;
-
-    private volatile String killReason;
-
-    private int killsSurvived;
-
     private boolean abandoned;
 
+    // handed from the resumer to the suspension point, and from the groutine's end to its last resumer
     private Object delivered;
-
     private Throwable deliveredThrowable;
-
     private Throwable failure;
-
     private Object[] handedOut;
 
+    // what monitoring sees of a running strand
     private volatile Thread carrier;
-
     private volatile long runningSince;
 
     Strand(Hub hub, String name, Runnable body) {
@@ -175,11 +158,11 @@ public final class Strand {
      * @return what the resumer hands over
      */
     Object await(Waiter waiter) {
-        if (killed) {
-            if (++killsSurvived > KILLS_SURVIVED) {
+        if (kill.ordered()) {
+            if (kill.survivedTooOften()) {
                 abandon(waiter);
             }
-            throw exit();
+            throw kill.exit(name);
         }
         Object held = HeldMonitors.beforeSuspend(this, waiter);
         pending = waiter;
@@ -204,20 +187,12 @@ public final class Strand {
 
     /** A killed strand that keeps waiting: suspended for good, never resumed, reported. */
     private void abandon(Waiter waiter) {
-        // the first frame of the groutine's own code: not the runtime's (which the code source tells), not the JDK's
-        var runtime = Strand.class.getProtectionDomain().getCodeSource();
-        String where = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .filter(f -> f.getDeclaringClass().getClassLoader() != null
-                        && f.getDeclaringClass().getProtectionDomain().getCodeSource() != runtime)
-                .findFirst().map(Object::toString).orElse("?"));
-        LOG.log(System.Logger.Level.ERROR, "Groutine ''{0}'' of {1} survived its kill {2} times and keeps waiting "
-                + "(for {3}, at {4}): abandoned, it will not run again. A groutine must not catch GroutineExit "
-                + "(catch Exception, not Throwable) and wait again.", name, hub, KILLS_SURVIVED, waiter, where);
+        Kill.reportAbandoned(this, waiter);
         try {
             monitorsHeld = HeldMonitors.beforeSuspend(this, waiter);
         }
         catch (IllegalStateException ownLock) {
-            throw exit(); // it holds a lock of its own: it cannot even be abandoned safely, only killed again
+            throw kill.exit(name); // it holds a lock of its own: it cannot even be abandoned safely, only killed again
         }
         abandoned = true;
         Coroutine.suspend();
@@ -232,8 +207,8 @@ public final class Strand {
 
     /** Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. */
     void resumeClaimed(Object value) {
-        if (killed) {
-            resume(null, exit());
+        if (kill.ordered()) {
+            resume(null, kill.exit(name));
         }
         else {
             resume(value, null);
@@ -279,15 +254,14 @@ public final class Strand {
             waiting = next;
             state = State.SUSPENDED;
             if (!next.register()) {
-                killed = true;
-                killReason = "was killed: its hub '" + hub.name() + "' closed";
+                kill.order("was killed: its hub '" + hub.name() + "' closed");
             }
-            else if (!killed || !next.claim()) {
+            else if (!kill.ordered() || !next.claim()) {
                 return;
             }
             waiting = null;
             value = null;
-            toThrow = exit();
+            toThrow = kill.exit(name);
         }
     }
 
@@ -295,19 +269,14 @@ public final class Strand {
         if (state == State.DEAD) {
             return;
         }
-        killReason = reason;
-        killed = true;
+        kill.order(reason);
         if (Coroutine.currentStrand() == this) {
-            throw exit();
+            throw kill.exit(name);
         }
         Waiter waiter = waiting;
         if (waiter != null && waiter.claim()) {
-            resume(null, exit());
+            resume(null, kill.exit(name));
         }
-    }
-
-    private GroutineExit exit() {
-        return new GroutineExit("Groutine '" + name + "' " + (killReason != null ? killReason : "was killed"));
     }
 
     private void run(Runnable body) {

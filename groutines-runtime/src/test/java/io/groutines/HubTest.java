@@ -120,12 +120,12 @@ class HubTest {
     void bindingMovesAHubBetweenThreads() throws Exception {
         Hub hub = Hub.create("async");
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        try (Hub.Binding binding = hub.bind()) {
+        try (Binding binding = hub.bind()) {
             hub.spawn(() -> log.add("dispatched on " + Event.named("ASYNC").await()[0]));
         }
         assertThat(Hub.current()).isEmpty();
         Thread worker = Thread.ofPlatform().name("worker").start(() -> {
-            try (Hub.Binding binding = hub.bind()) {
+            try (Binding binding = hub.bind()) {
                 Event.named("ASYNC").fire(Thread.currentThread().getName());
             }
         });

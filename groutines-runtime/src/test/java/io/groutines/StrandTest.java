@@ -62,14 +62,14 @@ class StrandTest {
     void aGroutineResumedOnAnotherThreadSeesThatThread() throws Exception {
         AtomicReference<Thread> seen = new AtomicReference<>();
         Hub other = Hub.create("moving");
-        try (Hub.Binding binding = other.bind()) {
+        try (Binding binding = other.bind()) {
             other.spawn(() -> {
                 Event.named("GO").await();
                 seen.set(Thread.currentThread());
             });
         }
         Thread thread = Thread.ofPlatform().start(() -> {
-            try (Hub.Binding binding = other.bind()) {
+            try (Binding binding = other.bind()) {
                 Event.named("GO").fire();
             }
         });
@@ -194,7 +194,7 @@ class StrandTest {
             stubborn.kill();
             assertThat(stubborn.isAlive()).isFalse();
             assertThat(hub.strands()).isEmpty();
-            assertThat(log).hasSize(Strand.KILLS_SURVIVED + 1).containsOnly("swallowed GroutineExit");
+            assertThat(log).hasSize(Kill.SURVIVALS + 1).containsOnly("swallowed GroutineExit");
             assertThat(Event.named("NEVER").fire()).as("it waits for nothing any more").isZero();
         }
         finally {

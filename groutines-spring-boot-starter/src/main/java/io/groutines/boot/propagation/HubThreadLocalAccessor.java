@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import io.groutines.Binding;
 import io.groutines.Hub;
 import io.micrometer.context.ThreadLocalAccessor;
 
@@ -20,7 +21,7 @@ public final class HubThreadLocalAccessor implements ThreadLocalAccessor<List<Hu
     public static final String KEY = "io.groutines.hub";
 
     /** What each {@link #setValue} bound on this thread, so that the matching restore unbinds exactly that. */
-    private static final ThreadLocal<Deque<List<Hub.Binding>>> BOUND_HERE = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<Deque<List<Binding>>> BOUND_HERE = ThreadLocal.withInitial(ArrayDeque::new);
 
     @Override
     public Object key() {
@@ -35,7 +36,7 @@ public final class HubThreadLocalAccessor implements ThreadLocalAccessor<List<Hu
 
     @Override
     public void setValue(List<Hub> hubs) {
-        List<Hub.Binding> bindings = new ArrayList<>(hubs.size());
+        List<Binding> bindings = new ArrayList<>(hubs.size());
         // outermost first, so that the innermost ends up innermost here too
         for (int i = hubs.size() - 1; i >= 0; i--) {
             Hub hub = hubs.get(i);
@@ -63,8 +64,8 @@ public final class HubThreadLocalAccessor implements ThreadLocalAccessor<List<Hu
 
     @Override
     public void restore() {
-        Deque<List<Hub.Binding>> stack = BOUND_HERE.get();
-        List<Hub.Binding> bindings = stack.isEmpty() ? List.of() : stack.pop();
+        Deque<List<Binding>> stack = BOUND_HERE.get();
+        List<Binding> bindings = stack.isEmpty() ? List.of() : stack.pop();
         for (int i = bindings.size() - 1; i >= 0; i--) {
             bindings.get(i).close();
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 
+import io.groutines.Binding;
 import io.groutines.Hub;
 import io.groutines.boot.spawn.LiveHubs;
 import org.apache.commons.logging.Log;
@@ -27,7 +28,7 @@ final class RequestHub implements AsyncListener {
 
     private final LiveHubs liveHubs;
 
-    private Hub.Binding binding;
+    private Binding binding;
 
     private boolean inUse;
 
@@ -76,7 +77,7 @@ final class RequestHub implements AsyncListener {
 
     /** Unbinds the hub from the calling thread; closes it if a close was requested meanwhile. */
     void exit() {
-        Hub.Binding b = this.binding;
+        Binding b = this.binding;
         this.binding = null;
         b.close();
         boolean closeNow;

@@ -1,0 +1,52 @@
+package io.groutines;
+
+/**
+ * The kill a strand has been given: why, and how often it kept waiting after it. A groutine that catches
+ * {@link GroutineExit} and waits again is answered by another exit each time, and after {@value #SURVIVALS} of them
+ * is abandoned: its request must get its response, whatever the groutine does.
+ */
+final class Kill {
+
+    /** How many more waits a killed strand may attempt before it is abandoned. */
+    static final int SURVIVALS = 3;
+
+    private static final System.Logger LOG = System.getLogger("io.groutines");
+
+    /** {@code null} until the strand is killed. */
+    private volatile String reason;
+
+    private int survived;
+
+    boolean ordered() {
+        return reason != null;
+    }
+
+    void order(String why) {
+        reason = why;
+    }
+
+    /** @return the exit to throw at the strand's suspension point */
+    GroutineExit exit(String groutine) {
+        String why = reason;
+        return new GroutineExit("Groutine '" + groutine + "' " + (why != null ? why : "was killed"));
+    }
+
+    /** Counts a wait attempted after the kill. @return whether the strand is to be abandoned now */
+    boolean survivedTooOften() {
+        return ++survived > SURVIVALS;
+    }
+
+    /** Reports, with the groutine's own frame that waited, a strand about to be abandoned. */
+    static void reportAbandoned(Strand strand, Waiter waiter) {
+        // the first frame of the groutine's own code: not the runtime's (which the code source tells), not the JDK's
+        var runtime = Kill.class.getProtectionDomain().getCodeSource();
+        String where = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getDeclaringClass().getClassLoader() != null
+                        && f.getDeclaringClass().getProtectionDomain().getCodeSource() != runtime)
+                .findFirst().map(Object::toString).orElse("?"));
+        LOG.log(System.Logger.Level.ERROR, "Groutine ''{0}'' of {1} survived its kill {2} times and keeps waiting "
+                + "(for {3}, at {4}): abandoned, it will not run again. A groutine must not catch GroutineExit "
+                + "(catch Exception, not Throwable) and wait again.", strand.name(), strand.hub(), SURVIVALS, waiter,
+                where);
+    }
+}
