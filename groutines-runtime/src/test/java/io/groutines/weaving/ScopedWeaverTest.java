@@ -7,9 +7,6 @@ import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.aspectj.bridge.IMessage;
 import org.aspectj.bridge.Message;
@@ -25,32 +22,17 @@ class ScopedWeaverTest {
 
     private final List<String> passed = new ArrayList<>();
 
-    private final List<String> warnings = new ArrayList<>();
-
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            warnings.add(record.getLevel() + " " + record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private CapturedLog log;
 
     @BeforeEach
     void listen() {
         WeaverMessages.reset();
-        Logger.getLogger(WeaverMessages.LOGGER).addHandler(capture);
+        log = CapturedLog.attach();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger(WeaverMessages.LOGGER).removeHandler(capture);
+        log.close();
         AsmDetector.isAsmAround = true;
     }
 
@@ -110,7 +92,7 @@ class ScopedWeaverTest {
         ClassLoader loader = getClass().getClassLoader();
         assertThat(guard.transform(loader, "com/example/Foo", null, null, BYTES)).isNull();
         assertThat(guard.transform(loader, "com/example/Foo", null, null, BYTES)).isNull();
-        assertThat(warnings).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .startsWith("WARNING The weaver could not weave com.example.Foo")
                 .contains("java.lang.IllegalStateException: broken")
                 .contains("caused by java.lang.IllegalArgumentException: deep");
@@ -129,7 +111,7 @@ class ScopedWeaverTest {
         assertThat(guard.transform(loader, "com/example/Bad", null, null, BYTES)).isNull();
         assertThat(AsmDetector.isAsmAround).isTrue();
         assertThat(guard.transform(loader, "com/example/Good", null, null, BYTES)).containsExactly(2);
-        assertThat(warnings).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .contains("com.example.Bad").contains("no bootstrap methods");
     }
 
@@ -143,7 +125,7 @@ class ScopedWeaverTest {
             return null;
         });
         assertThat(guard.transform(getClass().getClassLoader(), "com/example/Foo", null, null, BYTES)).isNull();
-        assertThat(warnings).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .contains("com.example.Foo").contains("java.lang.RuntimeException: bcel");
         assertThat(messages.isIgnoring(IMessage.WEAVEINFO)).isTrue();
         assertThat(messages.isIgnoring(IMessage.ERROR)).isFalse();

@@ -8,11 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -38,23 +33,7 @@ class WeaverFailureIT {
 
     @Test
     void aClassTheWeaverCannotReadIsOneWarningAndNoDumpFile() throws IOException {
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record.getLevel() + " " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("io.groutines.weaving");
-        logger.addHandler(capture);
+        CapturedLog log = CapturedLog.attach();
         try {
             byte[] greeter;
             try (InputStream in = Greeter.class.getResourceAsStream("sample/Greeter.class".substring(7))) {
@@ -69,9 +48,9 @@ class WeaverFailureIT {
                     .isInstanceOf(ClassFormatError.class);
         }
         finally {
-            logger.removeHandler(capture);
+            log.close();
         }
-        assertThat(warnings).singleElement().asString()
+        assertThat(log.lines()).singleElement().asString()
                 .startsWith("WARNING The weaver could not weave io.groutines.weaving.sample.Broken");
         try (Stream<Path> files = Files.list(Path.of("."))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("ajcore"));
