@@ -185,7 +185,7 @@ final class Invocation implements Call {
     private void requireAssignable(Class<?> type, Object value, String what) {
         if (value == null) {
             if (type.isPrimitive()) {
-                throw new IllegalArgumentException("Cannot set the " + what + " of " + describe() + " to null: it is a "
+                throw new IllegalArgumentException("Cannot set the " + what + " of " + describe() + " to null: it is of type "
                         + type.getName());
             }
             return;

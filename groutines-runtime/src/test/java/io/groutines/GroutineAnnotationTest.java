@@ -198,7 +198,7 @@ class GroutineAnnotationTest {
         assertThatThrownBy(() -> hub.spawnAll(new TooManyParameters()))
                 .hasMessageContaining("Parameter 'extra' would receive argument 1, but the callable takes 1");
         assertThatThrownBy(() -> hub.spawnAll(new WrongType()))
-                .hasMessageContaining("is a java.lang.Integer but argument 0 is a java.lang.String");
+                .hasMessageContaining("is of type java.lang.Integer but argument 0 is of type java.lang.String");
         assertThatThrownBy(() -> hub.spawnAll(new CallWithoutCallTrigger())).hasMessageContaining("A Call parameter needs a call trigger");
         assertThatThrownBy(() -> hub.spawnAll(new LoopWithoutTrigger())).hasMessageContaining("loop = true needs a trigger");
         assertThatThrownBy(() -> hub.spawnAll(new UnknownArgName())).hasMessageContaining("Parameter 'txt' is not one of argNames [text]");

@@ -127,8 +127,8 @@ public final class GroutineMethod {
                             + ", but the callable takes " + targetTypes.length, "remove the parameter, or take the Call and read call.target()");
                 }
                 if (!box(p.getType()).isAssignableFrom(box(targetTypes[index])) && !box(targetTypes[index]).isAssignableFrom(box(p.getType()))) {
-                    throw fail(where, g.call(), "Parameter '" + p.getName() + "' is a " + p.getType().getTypeName()
-                            + " but argument " + index + " is a " + targetTypes[index].getTypeName(),
+                    throw fail(where, g.call(), "Parameter '" + p.getName() + "' is of type " + p.getType().getTypeName()
+                            + " but argument " + index + " is of type " + targetTypes[index].getTypeName(),
                             "declare the parameter as " + targetTypes[index].getTypeName());
                 }
                 bindings[i] = index;

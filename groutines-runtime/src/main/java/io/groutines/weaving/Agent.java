@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,12 @@ public final class Agent {
     /** System property: the packages in which the agent looks for groutine classes at JVM start. */
     public static final String SCAN_PROPERTY = "groutines.scan-packages";
 
+    /** Whether groutines run; when the launch says false, the agent weaves nothing from the start. */
+    static final String ENABLED_PROPERTY = "groutines.enabled";
+
+    /** The groutine classes that run; when the launch names them, only their triggers are woven early. */
+    static final String ACTIVE_PROPERTY = "groutines.active";
+
     /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
     static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
 
@@ -62,7 +69,15 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
-        start(inst, withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args))));
+        LaunchProperties launch = LaunchProperties.ofThisJvm();
+        if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
+            // disabled on the command line: weave nothing from the first class on, and scan nothing
+            start(inst, WeaveScope.empty());
+            Weaving.decide(false, WeaveScope.empty());
+            return;
+        }
+        start(inst, withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
+                launch.getList(ACTIVE_PROPERTY).orElse(List.of())));
     }
 
     /**
@@ -78,13 +93,16 @@ public final class Agent {
      * Before the application's classes load: finds the {@code @Groutines} classes in the application's own code
      * from their class files and adds the classes their triggers name, and their {@code weave} entries, to the
      * scope. Packages to scan: {@value #SCAN_PROPERTY} (comma-separated), all of the application's code when unset.
+     * @param active the names of the classes that run, when the launch says ({@value #ACTIVE_PROPERTY}); empty: all
      */
-    private static WeaveScope withDeclaredGroutines(WeaveScope scope) {
+    private static WeaveScope withDeclaredGroutines(WeaveScope scope, List<String> active) {
         String packages = System.getProperty(SCAN_PROPERTY, "");
         List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
                 Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
         for (GroutineClass type : found) {
-            scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
+            if (active.isEmpty() || active.stream().anyMatch(type.name()::equalsIgnoreCase)) {
+                scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
+            }
         }
         return scope;
     }

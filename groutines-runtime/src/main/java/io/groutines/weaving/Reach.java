@@ -92,9 +92,14 @@ public final class Reach {
             case OUTSIDE_SCOPE -> runs.getClassLoader() == null || WeaveScope.isNeverWoven(name)
                     ? new TargetException(path, name + " belongs to the JDK, AspectJ or groutines, which are never woven",
                     "target the application or library method that calls it")
+                    : Weaving.scope().exclusion(name).isPresent()
+                    ? new TargetException(path, name + " is excluded from weaving by "
+                    + Weaving.scope().exclusion(name).get() + " (" + WeaveScope.EXCLUDE_PROPERTY + "), which wins over "
+                    + "everything the scope includes", "narrow or remove that entry of " + WeaveScope.EXCLUDE_PROPERTY)
                     : new TargetException(path, name + " is outside the weave scope (" + Weaving.scope() + ")",
                     "add it to the scope before the JVM starts: -D" + WeaveScope.INCLUDE_PROPERTY + "=" + name
-                            + " (or " + (pkg.isEmpty() ? name : pkg + "..*") + "), or declare the target as a trigger");
+                            + " (or " + (pkg.isEmpty() ? name : pkg + "..*") + "), or declare the target as a trigger (the Spring "
+                            + "Boot starter adds the classes of declared triggers to the scope)");
             case LOADED_BEFORE_WEAVER -> new TargetException(path, name + " was loaded before the weaver started "
                     + "(it attached at run time), so its calls are not woven",
                     "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar so that the weaver runs "

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -133,6 +134,14 @@ public final class WeaveScope {
      */
     public boolean contains(String binaryName) {
         return !isNeverWoven(binaryName) && !matchesAny(excluded, binaryName) && matchesAny(included, binaryName);
+    }
+
+    /**
+     * @param binaryName a binary class name
+     * @return the {@code groutines.weave.exclude} entry that keeps the class out of the scope, if one does
+     */
+    public Optional<String> exclusion(String binaryName) {
+        return excluded.stream().filter(entry -> matches(entry, binaryName)).findFirst();
     }
 
     /**

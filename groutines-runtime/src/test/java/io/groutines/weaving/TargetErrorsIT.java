@@ -22,6 +22,16 @@ class TargetErrorsIT {
     }
 
     @Test
+    void anExcludedClassNamesTheEntryThatExcludesIt() {
+        assertThatThrownBy(() -> FunctionCall.of(io.groutines.weaving.sample.excluded.Hidden.class, "show"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("io.groutines.weaving.sample.excluded.Hidden is excluded from weaving by "
+                        + "io.groutines.weaving.sample.excluded..* (groutines.weave.exclude)")
+                .hasMessageContaining("narrow or remove that entry")
+                .hasMessageNotContaining("-Dgroutines.weave.include");
+    }
+
+    @Test
     void aJdkClass() {
         assertThatThrownBy(() -> FunctionCall.of("java.lang.String.trim"))
                 .isInstanceOf(TargetException.class)

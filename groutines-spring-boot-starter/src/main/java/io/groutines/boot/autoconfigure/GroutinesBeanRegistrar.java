@@ -91,6 +91,11 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
                     + discovery.packages() + " (class directories and jars of the class path, read from their class "
                     + "files). Put your @Groutines classes there, or name their packages in groutines.scan-packages.");
         }
+        else if (!discovery.unmatchedActiveNames().isEmpty()) {
+            logger.warn("groutines.active names " + discovery.unmatchedActiveNames() + ", which match no @Groutines "
+                    + "class found in " + discovery.packages() + "; the classes found are "
+                    + discovery.found().stream().map(GroutineClass::name).toList() + " (names ignore case)");
+        }
         registerSingleton(registry, Discovery.class.getName(), Discovery.class, discovery);
         if (!registry.containsBeanDefinition(GroutinesStartup.BEAN_NAME)
                 && !(registry instanceof ConfigurableListableBeanFactory beanFactory

@@ -47,11 +47,13 @@ record GroutinesStartup(GroutinesProperties properties, Launch launch, Discovery
                 .orElseGet(GroutinesProperties::new);
         Launch launch = Launch.deduce(mainClass, Thread.currentThread());
         if (!properties.isEnabled()) {
-            if (Weaving.isStarted() && !Weaving.isDecided() && launch.kind() != Launch.Kind.TEST) {
-                // a test JVM may start another context with groutines on: only an application run is final
+            // a test JVM may start another context with groutines on: only an application run is final
+            if (Weaving.isStarted() && launch.kind() != Launch.Kind.TEST) {
                 Weaving.decide(false, WeaveScope.empty());
+                long woven = Weaving.counts()[0];
                 logger.info("Groutines are disabled (groutines.enabled is not true): the groutines agent weaves "
-                        + "nothing more (" + Weaving.counts()[0] + " classes were woven before this decision)");
+                        + "nothing more (" + (woven == 1 ? "1 class was" : woven + " classes were")
+                        + " woven before this decision)");
             }
             return new GroutinesStartup(properties, launch, null, List.of());
         }

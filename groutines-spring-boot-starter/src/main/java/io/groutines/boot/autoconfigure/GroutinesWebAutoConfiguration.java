@@ -8,6 +8,7 @@ import jakarta.servlet.Filter;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.web.GroutinesFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,7 +32,7 @@ public final class GroutinesWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GroutinesFilter groutinesFilter(GroutineSpawner spawner) {
+    GroutinesFilter groutinesFilter(ObjectProvider<GroutineSpawner> spawner) {
         return new GroutinesFilter(spawner);
     }
 

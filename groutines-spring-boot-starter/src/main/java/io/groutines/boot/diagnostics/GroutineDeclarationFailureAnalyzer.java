@@ -19,8 +19,9 @@ class GroutineDeclarationFailureAnalyzer extends AbstractFailureAnalyzer<Groutin
                 + "    Problem: " + cause.problem() + "\n";
         String fix = cause.fix().strip();
         String action = "Fix the trigger: " + fix + (fix.endsWith(".") || fix.endsWith("?") ? "" : ".") + "\n\n"
-                + "Or, to start anyway: switch the class off (groutines.classes.<name>.enabled=false), or set "
-                + "groutines.fail-on-target-error=false to skip it with a warning.";
+                + "Or, to start anyway: list in groutines.active only the @Groutines classes that should run (a class "
+                + "left out is switched off), or set groutines.fail-on-target-error=false to skip this class with a "
+                + "warning.";
         return new FailureAnalysis(description, action, cause);
     }
 }

@@ -62,6 +62,12 @@ public final class Discovery {
         return this.found.stream().filter(c -> !isActive(c.name())).toList();
     }
 
+    /** @return the names in {@code groutines.active} that match no class found (as written: lower case) */
+    public List<String> unmatchedActiveNames() {
+        return this.activeNames.stream().filter(n -> this.found.stream()
+                .noneMatch(c -> c.name().equalsIgnoreCase(n))).toList();
+    }
+
     /**
      * @param name a {@code @Groutines} name
      * @return whether the class of that name runs

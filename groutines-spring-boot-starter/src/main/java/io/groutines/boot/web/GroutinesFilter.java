@@ -2,6 +2,7 @@ package io.groutines.boot.web;
 
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -15,6 +16,9 @@ import io.groutines.Strand;
 import io.groutines.boot.spawn.GroutineSpawner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Gives each request its own hub with the application's active groutines, and kills them when the response is
@@ -47,13 +51,23 @@ public class GroutinesFilter implements Filter {
 
     private static final AtomicLong REQUESTS = new AtomicLong();
 
-    private final GroutineSpawner spawner;
+    private final Supplier<GroutineSpawner> spawner;
 
     /**
      * @param spawner spawns the active groutines into each request's hub
      */
     public GroutinesFilter(GroutineSpawner spawner) {
-        this.spawner = spawner;
+        this.spawner = () -> spawner;
+    }
+
+    /**
+     * A filter that looks its spawner up at the first request: the web server, which makes its filters before the
+     * application's beans, then does not make the groutines (and check their triggers) on its own start — a wrong
+     * trigger is reported once, by the application's start, not first as a failed server start.
+     * @param spawner gives the spawner of the active groutines
+     */
+    public GroutinesFilter(ObjectProvider<GroutineSpawner> spawner) {
+        this.spawner = SingletonSupplier.of(spawner::getObject);
     }
 
     @Override
@@ -91,10 +105,10 @@ public class GroutinesFilter implements Filter {
 
     private RequestHub open(HttpServletRequest request) {
         String name = "request-" + REQUESTS.incrementAndGet() + " " + request.getMethod() + " " + request.getRequestURI();
-        RequestHub requestHub = RequestHub.open(name, this.spawner.liveHubs());
+        RequestHub requestHub = RequestHub.open(name, this.spawner.get().liveHubs());
         request.setAttribute(HUB_ATTRIBUTE, requestHub);
         try {
-            java.util.List<Strand> strands = this.spawner.spawnInto(requestHub.hub(), "request");
+            java.util.List<Strand> strands = this.spawner.get().spawnInto(requestHub.hub(), "request");
             if (logger.isDebugEnabled()) {
                 logger.debug("Opened " + name + " with " + strands.size() + " groutine(s)");
             }

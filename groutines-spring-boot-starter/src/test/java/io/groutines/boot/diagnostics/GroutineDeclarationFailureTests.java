@@ -41,6 +41,18 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
+    void aWrongTargetInAWebApplicationIsReportedOnceNotAsAFailedServerStart(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(Config.class);
+        application.setWebApplicationType(WebApplicationType.SERVLET);
+        Throwable failure = catchThrowable(() -> application.run("--groutines.enabled=true",
+                "--spring.main.banner-mode=off", "--server.port=0", "--groutines.scan-packages=io.groutines.boot.bad")
+                .close());
+        assertThat(failure).hasRootCauseInstanceOf(io.groutines.TargetException.class);
+        assertThat(output).contains("io.groutines.boot.app.Greeter.greeet")
+                .doesNotContain("Error starting Tomcat context").doesNotContain("Unable to start web server");
+    }
+
+    @Test
     void withFailOnTargetErrorFalseTheWholeClassIsSkippedWithAWarning(CapturedOutput output) {
         try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
                 "--groutines.fail-on-target-error=false")) {
@@ -54,12 +66,15 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
-    void aSwitchedOffClassIsNotCheckedNorRegistered() {
+    void aSwitchedOffClassIsNotCheckedNorRegistered(CapturedOutput output) {
         try (ConfigurableApplicationContext context = run("--groutines.scan-packages=io.groutines.boot.bad",
                 "--groutines.active=other")) {
             assertThat(context.getBean(GroutinesCatalog.class).entries()).isEmpty();
             assertThat(context.containsBean("io.groutines.boot.bad.BadTargetGroutines")).isFalse();
         }
+        // a name in groutines.active that matches no class is a typo until shown otherwise
+        assertThat(output).contains("groutines.active names [other], which match no @Groutines class found in "
+                + "[io.groutines.boot.bad]; the classes found are [bad]");
     }
 
     static ConfigurableApplicationContext run(String... args) {
