@@ -62,7 +62,14 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
-        start(inst, withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args))));
+        long t0 = System.nanoTime();
+        WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)));
+        long t1 = System.nanoTime();
+        start(inst, scope);
+        if (Weaving.TIMING) {
+            System.err.printf("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, weaver start %.1f ms%n",
+                    (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+        }
     }
 
     /**
@@ -101,6 +108,7 @@ public final class Agent {
         synchronized (Agent.class) {
             if (!started) {
                 Instrumentation inst;
+                long t0 = System.nanoTime();
                 try {
                     inst = net.bytebuddy.agent.ByteBuddyAgent.install();
                 }
@@ -108,7 +116,12 @@ public final class Agent {
                     throw new IllegalStateException("Cannot attach the groutines agent to this JVM (" + ex.getMessage()
                             + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
                 }
+                long t1 = System.nanoTime();
                 start(inst, scope);
+                if (Weaving.TIMING) {
+                    System.err.printf("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, weaver start %.1f ms%n",
+                            (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                }
             }
         }
         return Weaving.loadedBeforeWeaving(scope.targets());
@@ -125,6 +138,9 @@ public final class Agent {
         ScopedWeaver.install(inst);
         // after the transformer is in place: a class loaded in between is either woven or in this list
         Weaving.started(inst.getAllLoadedClasses());
+        if (Weaving.TIMING) {
+            Weaving.printTimingAtExit();
+        }
     }
     /**
      * Exports {@code java.base/jdk.internal.vm} to the unnamed module of the class loader that loaded the runtime
