@@ -56,6 +56,45 @@ machine_state() {
     printf 'load %s, other java %s, maven %s' "$(cut -d' ' -f1-3 /proc/loadavg)" "$javas" "$mavens"
 }
 
+# CPU used by others while we measure: the machine's busy time (/proc/stat) minus the application's and this
+# script's own (its children included: wrk, curl), as a percentage of all cores over the interval.
+# cpu_mark before, foreign_cpu after; the application is $APP_PID.
+HZ=$(getconf CLK_TCK)
+NCPU=$(nproc)
+cpu_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+pid_cpu() {   # utime + stime (+ children's with "all") of a process, 0 when it is gone
+    [ -n "${1:-}" ] && [ -r "/proc/$1/stat" ] || { echo 0; return; }
+    awk -v all="${2:-}" '{sub(/.*\) /, ""); print $12 + $13 + (all ? $14 + $15 : 0)}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+cpu_mark() { MARK_T=$(date +%s%N); MARK_BUSY=$(cpu_busy); MARK_OWN=$(pid_cpu $$ all); MARK_APP=$(pid_cpu "${APP_PID:-}"); }
+foreign_cpu() {
+    local t busy own app
+    t=$(date +%s%N); busy=$(cpu_busy); own=$(pid_cpu $$ all); app=$(pid_cpu "${APP_PID:-}")
+    awk -v t0="$MARK_T" -v t="$t" -v b0="$MARK_BUSY" -v b="$busy" -v o0="$MARK_OWN" -v o="$own" -v a0="$MARK_APP" -v a="$app" \
+        -v hz="$HZ" -v n="$NCPU" 'BEGIN {f = (b - b0) - (o - o0) - (a - a0); if (f < 0) f = 0;
+        cap = (t - t0) / 1e9 * hz * n; printf "%.0f\n", (cap > 0 ? f / cap * 100 : 0)}'
+}
+
+# WAIT_QUIET=SECONDS: before a measured run, wait up to that long until no Maven build runs and the machine's CPU,
+# over 2 s, is below QUIET_CPU % (default 15); then go on anyway, and say so. 0 (the default): do not wait.
+wait_quiet() {
+    local limit=${WAIT_QUIET:-0} waited=0 busy mavens
+    [ "$limit" -gt 0 ] || return 0
+    while :; do
+        cpu_mark; sleep 2; busy=$(foreign_cpu)
+        mavens=$(pgrep -fc plexus-classworlds || true)
+        if [ "$mavens" = 0 ] && [ "$busy" -lt "${QUIET_CPU:-15}" ]; then
+            [ "$waited" -gt 0 ] && log "waited ${waited}s for a quiet machine"
+            return 0
+        fi
+        if [ "$waited" -ge "$limit" ]; then
+            log "the machine is not quiet after ${waited}s (CPU ${busy}% used by others, $mavens Maven builds): going on"
+            return 0
+        fi
+        sleep 3; waited=$((waited + 5))
+    done
+}
+
 # ---------------------------------------------------------------- the application
 APP_PID=""
 stop_app() {

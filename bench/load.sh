@@ -19,6 +19,8 @@
 #   ROUNDS=3                                             rounds; each runs every variant once, the order rotated
 #   VARIANTS="off on observe"
 #   SKIP_BUILD=1                                         use the jar already in snippets-demo-app/target
+#   WAIT_QUIET=0                                         seconds to wait, before each start, for no Maven build
+#                                                        and < QUIET_CPU=15 % CPU used by others; 0: no wait
 #   PORT=18080                                           loopback port of the application
 #   JAVA_HOME                                            used when it is a JDK 25 or newer; otherwise the JDK 25
 #                                                        of the Maven toolchain is asked for
@@ -97,10 +99,11 @@ login() {
 }
 
 TSV="$OUT/runs.tsv"
-printf 'round\tvariant\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tstarted_s\tmachine_before\tload_after\n' > "$TSV"
+printf 'round\tvariant\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tstarted_s\tmachine_before\tload_after\tforeign_cpu_pct\n' > "$TSV"
 load_run() {
     local v=$1 round=$2 name="$1-$2" state line
     variant_args "$v"
+    wait_quiet
     state=$(machine_state)
     log "round $round: $v — starting the application; $state"
     start_app "$name" "${JVM[@]}" -- "${APP[@]}"
@@ -109,13 +112,15 @@ load_run() {
     log "round $round: $v — warm-up $WARMUP"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/mix.lua "$BASE" > "$OUT/wrk-$name-warmup.txt" 2>&1
     log "round $round: $v — measuring $DURATION"
+    cpu_mark
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/mix.lua "$BASE" > "$OUT/wrk-$name.txt" 2>&1
+    foreign=$(foreign_cpu)
     line=$(grep '^RESULT' "$OUT/wrk-$name.txt")
     field() { sed "s/.* $1=\([^ ]*\).*/\1/" <<<"$line"; }
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$(field rps)" "$(field p50_ms)" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$(field rps)" "$(field p50_ms)" \
         "$(field p90_ms)" "$(field p99_ms)" "$(field max_ms)" "$(field non2xx)" "$(field socket_errors)" "$STARTED" \
-        "$state" "$(cut -d' ' -f1 /proc/loadavg)" >> "$TSV"
-    log "round $round: $v — $line"
+        "$state" "$(cut -d' ' -f1 /proc/loadavg)" "$foreign" >> "$TSV"
+    log "round $round: $v — $line; CPU used by others meanwhile ${foreign}%"
     stop_app
 }
 
@@ -168,6 +173,6 @@ verdict() { awk -v x="$1" -v t="$2" -v op="$3" 'BEGIN {if (x == "-") print "?"; 
             "$(ratio "$(col "$v" 4 | median)" "$(col off 4 | median)")" \
             "$p99" "$(paired "$v" 6 | median)" "$(paired "$v" 6 | minmax)" "$t_p99" "$(verdict "$p99" "$t_p99" '<=')"
     done
-    echo "per run (round variant req/s p50 p99 — machine before):"
-    awk -F'\t' 'NR > 1 {printf "  %s %-8s %8s %8s %8s — %s\n", $1, $2, $3, $4, $6, $11}' "$TSV"
+    echo "per run (round variant req/s p50 p99 — machine before the start; CPU used by others while measured, % of all cores):"
+    awk -F'\t' 'NR > 1 {printf "  %s %-8s %8s %8s %8s — %s; others %s%%\n", $1, $2, $3, $4, $6, $11, $13}' "$TSV"
 } | tee "$OUT/summary.txt"

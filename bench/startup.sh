@@ -30,6 +30,8 @@
 #                            JDK's warning about a dynamically loaded agent)
 #   TIMING=1                 0: no -Dgroutines.weave.timing
 #   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
+#   WAIT_QUIET=0             seconds to wait, before each start, for no Maven build and < QUIET_CPU=15 % CPU
+#                            used by others (a shared machine); 0: do not wait
 #   PORT=18080  JAVA_HOME    as in bench/load.sh
 # Results: printed, and kept with every start's log in bench/out/startup/ (summary.txt, starts.tsv, spurious.txt).
 # On a shared machine run it under a lock that other benchmarks take too: flock LOCKFILE bench/startup.sh
@@ -104,7 +106,7 @@ timing() {
 
 TSV="$OUT/starts.tsv"
 SPURIOUS="$OUT/spurious.txt"
-printf 'round\tvariant\tstarted_s\tprocess_s\tclasses_to_started\tclasses_total\tpremain_ms\tscan_ms\tweaver_start_ms\tattach_ms\tattach_install_ms\tgated\tgate_ms\taccepted\taspectj_ms\tsetup_ms\twoven\tajcore\tmachine\n' > "$TSV"
+printf 'round\tvariant\tstarted_s\tprocess_s\tclasses_to_started\tclasses_total\tpremain_ms\tscan_ms\tweaver_start_ms\tattach_ms\tattach_install_ms\tgated\tgate_ms\taccepted\taspectj_ms\tsetup_ms\twoven\tajcore\tforeign_cpu_pct\tmachine\n' > "$TSV"
 : > "$SPURIOUS"
 
 read -r -a ORDER <<<"$VARIANTS"
@@ -116,24 +118,27 @@ for round in $(seq 1 "$STARTS"); do
     for v in "${rotated[@]}"; do
         variant_args "$v"
         name="$v-$round"
+        wait_quiet
         state=$(machine_state)
         STATES+=("$state")
+        cpu_mark
         start_app "$name" "${JVM[@]}" -- "${APP[@]}"
+        foreign=$(foreign_cpu)
         stop_app
         dir="$OUT/$name"
         classes_to=$(awk -v y="$PROCESS" '{t = substr($1, 2) + 0; if (t <= y) n++} END {print n + 0}' "$dir/classes.txt")
         classes_all=$(wc -l < "$dir/classes.txt")
         ajcore=$(find "$dir" -name 'ajcore*' | wc -l)
         logf="$OUT/$name.log"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTED" "$PROCESS" \
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTED" "$PROCESS" \
             "$classes_to" "$classes_all" "$(timing premain "$logf")" "$(timing scan "$logf")" "$(timing wstart "$logf")" \
             "$(timing attach "$logf")" "$(timing install "$logf")" "$(timing gated "$logf")" "$(timing gate "$logf")" \
             "$(timing accepted "$logf")" "$(timing aspectj "$logf")" "$(timing setup "$logf")" "$(timing woven "$logf")" \
-            "$ajcore" "$state" >> "$TSV"
+            "$ajcore" "$foreign" "$state" >> "$TSV"
         spurious "$logf" | sed "s/^/$v\t/" >> "$SPURIOUS"
         [ "$ajcore" -gt 0 ] && printf '%s\tajcore file(s) in the working directory: %s\n' "$v" "$(cd "$dir" && ls ajcore*)" >> "$SPURIOUS"
         rm -f "$dir/classes.txt.gz"; gzip -f "$dir/classes.txt"
-        log "round $round: $v started in ${STARTED}s (process running for ${PROCESS}s), $classes_to classes; $state"
+        log "round $round: $v started in ${STARTED}s (process running for ${PROCESS}s), $classes_to classes; $state, others' CPU ${foreign}%"
     done
 done
 STATE_AFTER=$(machine_state)
@@ -146,6 +151,7 @@ paired() {
         END {for (r in x) if (r in b && b[r] > 0) printf "%.3f\n", x[r] / b[r]}' "$TSV"
 }
 busy=$(printf '%s\n' "${STATES[@]}" | grep -vc 'maven 0$' || true)
+foreign_all=$(awk -F'\t' 'NR > 1 {print $19}' "$TSV")
 max_load=$(printf '%s\n' "${STATES[@]}" | awk '{gsub(",", "", $2); if ($2 > m) m = $2} END {print m + 0}')
 {
     echo
@@ -153,6 +159,8 @@ max_load=$(printf '%s\n' "${STATES[@]}" | awk '{gsub(",", "", $2); if ($2 > m) m
     echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); java $JAVA_VERSION"
     echo "before: $STATE_BEFORE; after: $STATE_AFTER; 1-min load before each start up to $max_load;" \
         "starts begun while a Maven build ran: $busy of ${#STATES[@]}"
+    echo "CPU used by others during a start (% of all cores, from /proc/stat): median $(median <<<"$foreign_all")," \
+        "max $(sort -n <<<"$foreign_all" | tail -1); per start in starts.tsv"
     echo "$STARTS rounds of: $VARIANTS (order rotated each round); JVM flags of every start: ${COMMON[*]}"
     echo "X = \"Started ... in X seconds\" (from SpringApplication.run), Y = \"process running for Y\" (from JVM start):" \
         "medians, min–max; ratios of medians to none, and the median (min–max) of the per-round ratios of Y"
