@@ -79,7 +79,7 @@ for v in $VARIANTS; do variant_args "$v"; done   # fail early on a typo
 # groutines' own console lines, stack traces. Spring's INFO lines and the timing lines asked for are not.
 spurious() {
     grep -E ' ERROR | WARN |^WARNING|^Error|\[groutines\]|[Ww]eaver|[Aa]spect[Jj]|ajcore|Exception|^[[:space:]]+at |^Caused by' "$1" \
-        | grep -v -E ' (INFO|DEBUG|TRACE) [0-9]+ --- |^groutines timing: ' \
+        | grep -v -E ' (INFO|DEBUG|TRACE) [0-9]+ --- |groutines timing: ' \
         | sed -E 's/^[0-9]{4}-[0-9-]+T[0-9:.]+Z? +//; s/^(ERROR|WARN) +[0-9]+ --- /\1 /; s/[0-9]{6,}/N/g' || true
 }
 
@@ -100,7 +100,7 @@ timing() {
         woven)    pattern='s/^groutines timing: gate .* \([0-9]*\) woven.*/\1/p' ;;
     esac
     local v
-    v=$(sed -n "$pattern" "$2" | head -1)
+    v=$(grep -o 'groutines timing: .*' "$2" | sed -n "$pattern" | head -1)
     echo "${v:--}"
 }
 

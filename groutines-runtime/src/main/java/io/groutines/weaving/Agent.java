@@ -67,8 +67,8 @@ public final class Agent {
         long t1 = System.nanoTime();
         start(inst, scope);
         if (Weaving.TIMING) {
-            System.err.printf("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, weaver start %.1f ms%n",
-                    (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+            Weaving.printTiming(String.format("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, "
+                    + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6));
         }
     }
 
@@ -119,8 +119,9 @@ public final class Agent {
                 long t1 = System.nanoTime();
                 start(inst, scope);
                 if (Weaving.TIMING) {
-                    System.err.printf("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, weaver start %.1f ms%n",
-                            (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6);
+                    Weaving.printTiming(String.format("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, "
+                            + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6,
+                            (System.nanoTime() - t1) / 1e6));
                 }
             }
         }

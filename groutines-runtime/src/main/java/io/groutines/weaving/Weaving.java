@@ -70,13 +70,20 @@ public final class Weaving {
      */
     static final Set<ClassLoader> LOADERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    /** With {@link #TIMING}: prints the counters at exit, under a title. */
+    /** With {@link #TIMING}: prints the counters at exit. */
     static void printTimingAtExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf(
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> printTiming(String.format(
                 "groutines timing: gate %d classes in %.1f ms, %d accepted; AspectJ %.1f ms for them, of which %.1f ms "
-                        + "up to the first woven class of each of %d loaders (weaver set-up); %d woven, %d failed%n",
+                        + "up to the first woven class of each of %d loaders (weaver set-up); %d woven, %d failed",
                 GATED.sum(), GATE_NANOS.sum() / 1e6, ACCEPTED.sum(), WEAVE_NANOS.sum() / 1e6, FIRST_NANOS.sum() / 1e6,
-                LOADERS.size(), WOVEN.sum(), FAILED.sum()), "groutines-timing"));
+                LOADERS.size(), WOVEN.sum(), FAILED.sum())), "groutines-timing"));
+    }
+
+    /** A timing line to stderr in one write, on a line of its own: the application may be logging meanwhile. */
+    static void printTiming(String line) {
+        byte[] bytes = ("\n" + line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.err.write(bytes, 0, bytes.length);
+        System.err.flush();
     }
 
     private static volatile boolean started;
