@@ -15,7 +15,11 @@
 #   bench/load.sh                  build, then ROUNDS rounds of the three variants (about 8 minutes on 2 cores)
 #
 # Environment (all optional):
-#   DURATION=20s WARMUP=15s THREADS=1 CONNECTIONS=16   wrk settings for each measured run
+#   WARMUP_REQUESTS=10000 REQUESTS=12000                 requests of the warm-up and of the measured run: every run
+#                                                        sends the same sequence (see bench/mix.lua for why); 0: by
+#                                                        time, DURATION and WARMUP, as before
+#   DURATION=120s WARMUP=120s                            wrk's -d: with request counts, only an upper bound
+#   THREADS=1 CONNECTIONS=16                             wrk's -t and -c
 #   ROUNDS=3                                             rounds; each runs every variant once, the order rotated
 #   VARIANTS="off on observe"
 #   SKIP_BUILD=1                                         use the jar already in snippets-demo-app/target
@@ -33,8 +37,15 @@ log() { printf '[load] %s\n' "$*" >&2; }
 OUT="$(pwd)/bench/out/load"
 . bench/lib.sh
 
-DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-15s}
+REQUESTS=${REQUESTS:-12000}
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-10000}
+if [ "$REQUESTS" -gt 0 ]; then
+    DURATION=${DURATION:-120s}
+    WARMUP=${WARMUP:-120s}
+else
+    DURATION=${DURATION:-20s}
+    WARMUP=${WARMUP:-15s}
+fi
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-3}
@@ -98,6 +109,27 @@ login() {
     log "logged in as tom; a POST of the mix answers 201, owner $owner"
 }
 
+# run_wrk OUTPUT REQUESTS WRK-ARGS...: wrk with the mix; with REQUESTS > 0 it is interrupted once its threads have
+# had that many responses between them (mix.lua creates $OUT/wrk.done then)
+run_wrk() {
+    local out=$1 requests=$2; shift 2
+    local done_file="$OUT/wrk.done" pid
+    rm -f "$done_file"
+    BENCH_REQUESTS=$(( requests > 0 ? (requests + THREADS - 1) / THREADS : 0 )) BENCH_DONE_FILE="$done_file" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" "$@" -s bench/mix.lua "$BASE" > "$out" 2>&1 &
+    pid=$!
+    if [ "$requests" -gt 0 ]; then
+        while kill -0 "$pid" 2>/dev/null; do
+            # all threads done (one line each); the first is enough to stop: the others are nearly there
+            [ -f "$done_file" ] && { kill -INT "$pid" 2>/dev/null || true; break; }
+            sleep 0.05
+        done
+    fi
+    wait "$pid" || true
+}
+
+what() { if [ "$1" -gt 0 ]; then echo "$1 requests"; else echo "$2"; fi; }
+
 TSV="$OUT/runs.tsv"
 printf 'round\tvariant\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tstarted_s\tmachine_before\tload_after\tforeign_cpu_pct\n' > "$TSV"
 load_run() {
@@ -109,13 +141,13 @@ load_run() {
     start_app "$name" "${JVM[@]}" -- "${APP[@]}"
     log "round $round: $v — started in ${STARTED}s; logging in"
     login
-    log "round $round: $v — warm-up $WARMUP"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/mix.lua "$BASE" > "$OUT/wrk-$name-warmup.txt" 2>&1
-    log "round $round: $v — measuring $DURATION"
+    log "round $round: $v — warm-up: $(what "$WARMUP_REQUESTS" "$WARMUP")"
+    run_wrk "$OUT/wrk-$name-warmup.txt" "$WARMUP_REQUESTS" -d"$WARMUP"
+    log "round $round: $v — measuring: $(what "$REQUESTS" "$DURATION")"
     cpu_mark
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/mix.lua "$BASE" > "$OUT/wrk-$name.txt" 2>&1
+    run_wrk "$OUT/wrk-$name.txt" "$REQUESTS" -d"$DURATION" --latency
     foreign=$(foreign_cpu)
-    line=$(grep '^RESULT' "$OUT/wrk-$name.txt")
+    line=$(grep '^RESULT' "$OUT/wrk-$name.txt") || { log "no result from wrk: see $OUT/wrk-$name.txt"; exit 1; }
     field() { sed "s/.* $1=\([^ ]*\).*/\1/" <<<"$line"; }
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$(field rps)" "$(field p50_ms)" \
         "$(field p90_ms)" "$(field p99_ms)" "$(field max_ms)" "$(field non2xx)" "$(field socket_errors)" "$STARTED" \
@@ -149,8 +181,9 @@ verdict() { awk -v x="$1" -v t="$2" -v op="$3" 'BEGIN {if (x == "-") print "?"; 
     echo "== groutines under load — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); java $JAVA_VERSION"
     echo "before: $STATE_BEFORE; after: $STATE_AFTER; runs begun while a Maven build ran: $busy of $(( ROUNDS * N ))"
-    echo "JVM flags (every run): -javaagent:$AGENT; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/mix.lua" \
-        "after a $WARMUP warm-up, fresh application each run; mix: 3 GET /snippets/ : 1 POST /snippets/, session of tom"
+    echo "JVM flags (every run): -javaagent:$AGENT; wrk -t$THREADS -c$CONNECTIONS --latency -s bench/mix.lua:" \
+        "$(what "$REQUESTS" "$DURATION") after a warm-up of $(what "$WARMUP_REQUESTS" "$WARMUP"), fresh application" \
+        "each run; mix: 3 GET /snippets/ : 1 POST /snippets/, session of tom"
     echo "$ROUNDS rounds of: $VARIANTS (order rotated each round); medians (min–max) over the rounds"
     printf '%-9s %-22s %-22s %-22s %-22s %8s %8s\n' variant "req/s" "p50 ms" "p90 ms" "p99 ms" non-2xx socket
     for v in $VARIANTS; do
