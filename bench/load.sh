@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proof under load: the snippets demo, packaged, with the same JVM flags in every run (the groutines agent), driven
-# by wrk with the same request mix (bench/mix.lua), in three variants that alternate round by round:
+# by wrk with the same request mix (bench/mix.lua), in three variants:
 #
 #   off       --groutines.enabled=false
 #   on        the seed scenario: start_view, check_permissions, fill_user. They change the work: the permission
@@ -12,45 +12,45 @@
 # and observe runs (the production guard refuses otherwise). The lock protection (groutines.monitors.protect) is on,
 # as by default. Start-up times: bench/startup.sh.
 #
-#   bench/load.sh                  build, then ROUNDS rounds of the three variants (about 8 minutes on 2 cores)
+# How, and why so: the machine is shared and its speed drifts (on the 2-core VM this was written on, the same CPU
+# work took from 6.5 to 8.4 s from one minute to the next, with nothing else running), by more than groutines cost.
+# So each round starts one fresh application per variant, all three side by side on their own ports, warms each up,
+# then measures them in short slices that alternate (off, on, observe, on, observe, off, ...): each variant meets the
+# same drift, and each slice can be compared with the other variants' slices next to it. Every application gets the
+# same sequence of requests (a fixed number per warm-up and per slice, see bench/mix.lua), so their snippet tables
+# grow alike. Whatever is not being measured is idle.
+#
+#   bench/load.sh                  build, then ROUNDS rounds (about 2.5 minutes each on 2 cores)
 #
 # Environment (all optional):
-#   WARMUP_REQUESTS=10000 REQUESTS=12000                 requests of the warm-up and of the measured run: every run
-#                                                        sends the same sequence (see bench/mix.lua for why); 0: by
-#                                                        time, DURATION and WARMUP, as before
-#   DURATION=120s WARMUP=120s                            wrk's -d: with request counts, only an upper bound
-#   THREADS=1 CONNECTIONS=16                             wrk's -t and -c
-#   ROUNDS=3                                             rounds; each runs every variant once, the order rotated
+#   ROUNDS=3                 rounds, each with fresh applications; the variants' order rotates round by round
+#   SLICES=6 SLICE_REQUESTS=2000    measured slices per variant and round, and requests per slice
+#   WARMUP_REQUESTS=10000    requests of each application's warm-up
+#   THREADS=1 CONNECTIONS=16 wrk's -t and -c
 #   VARIANTS="off on observe"
-#   SKIP_BUILD=1                                         use the jar already in snippets-demo-app/target
-#   WAIT_QUIET=0                                         seconds to wait, before each start, for no Maven build
-#                                                        and < QUIET_CPU=15 % CPU used by others; 0: no wait
-#   PORT=18080                                           loopback port of the application
-#   JAVA_HOME                                            used when it is a JDK 25 or newer; otherwise the JDK 25
-#                                                        of the Maven toolchain is asked for
-# Results: printed, and kept with the application logs and wrk's output in bench/out/load/ (summary.txt, runs.tsv).
-# On a shared machine run it under a lock that other benchmarks take too: flock LOCKFILE bench/load.sh
+#   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
+#   WAIT_QUIET=0             seconds to wait, before each round, for no Maven build and < QUIET_CPU=15 % CPU used by
+#                            others; 0: do not wait
+#   PORT=18080               the first variant's loopback port; the next ones count up from it
+#   JAVA_HOME                used when it is a JDK 25 or newer; otherwise the JDK 25 of the Maven toolchain is asked for
+# Results: printed, and kept with the application logs and wrk's output in bench/out/load/ (summary.txt, slices.tsv,
+# rounds.tsv). On a shared machine run it under a lock that other benchmarks take too: flock LOCKFILE bench/load.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 log() { printf '[load] %s\n' "$*" >&2; }
 OUT="$(pwd)/bench/out/load"
+rm -rf "$OUT"
 . bench/lib.sh
 
-REQUESTS=${REQUESTS:-12000}
+ROUNDS=${ROUNDS:-3}
+SLICES=${SLICES:-6}
+SLICE_REQUESTS=${SLICE_REQUESTS:-2000}
 WARMUP_REQUESTS=${WARMUP_REQUESTS:-10000}
-if [ "$REQUESTS" -gt 0 ]; then
-    DURATION=${DURATION:-120s}
-    WARMUP=${WARMUP:-120s}
-else
-    DURATION=${DURATION:-20s}
-    WARMUP=${WARMUP:-15s}
-fi
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-16}
-ROUNDS=${ROUNDS:-3}
 VARIANTS=${VARIANTS:-off on observe}
-BASE="http://127.0.0.1:$PORT"
+FIRST_PORT=$PORT
 
 # ---------------------------------------------------------------- tools
 if ! command -v wrk >/dev/null 2>&1; then
@@ -64,10 +64,6 @@ fi
 
 find_java
 build_demo
-trap stop_app EXIT INT TERM
-
-STATE_BEFORE=$(machine_state)
-log "machine before: $STATE_BEFORE"
 
 # variant_args NAME: sets APP (the application's arguments) and OWNER (who owns a snippet the mix creates)
 variant_args() {
@@ -78,134 +74,187 @@ variant_args() {
         *) log "unknown variant $1"; exit 1 ;;
     esac
 }
-for v in $VARIANTS; do variant_args "$v"; done   # fail early on a typo
+read -r -a ORDER <<<"$VARIANTS"
+N=${#ORDER[@]}
+for v in "${ORDER[@]}"; do variant_args "$v"; done   # fail early on a typo
+[ "${ORDER[0]}" = off ] || { log "VARIANTS must start with off, the baseline"; exit 1; }
 JVM=("-javaagent:$ROOT/$AGENT")
 
-# ---------------------------------------------------------------- one run
+declare -A PIDS PORTS SESSIONS CSRFS
+for i in "${!ORDER[@]}"; do PORTS[${ORDER[$i]}]=$((FIRST_PORT + i)); done
+stop_all() {
+    local v
+    for v in "${!PIDS[@]}"; do APP_PID=${PIDS[$v]}; stop_app; done
+    PIDS=()
+}
+trap stop_all EXIT INT TERM
+
+STATE_BEFORE=$(machine_state)
+log "machine before: $STATE_BEFORE"
+
+# ---------------------------------------------------------------- one application
+# login V: logs tom in on variant V's application; checks one write of the mix (201, the owner the variant implies)
 login() {
-    local jar="$OUT/cookies.txt" token status="" owner
+    local v=$1 base="http://127.0.0.1:${PORTS[$1]}" jar="$OUT/cookies-$1.txt" token status="" owner session csrf
+    variant_args "$v"
     # the demo users are created by a runner, which Spring Boot calls just after it logs "Started ...": retry
     for _ in $(seq 1 50); do
         rm -f "$jar"
-        curl -s -o /dev/null -c "$jar" "$BASE/api-auth/login/"
+        curl -s -o /dev/null -c "$jar" "$base/api-auth/login/"
         token=$(awk '$6 == "csrftoken" {print $7}' "$jar" | tail -1)   # the form's hidden field holds the same token
         status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
             --data-urlencode "username=tom" --data-urlencode "password=tom-demo" \
-            --data-urlencode "csrfmiddlewaretoken=$token" --data-urlencode "next=/snippets/" "$BASE/api-auth/login/")
+            --data-urlencode "csrfmiddlewaretoken=$token" --data-urlencode "next=/snippets/" "$base/api-auth/login/")
         [ "$status" = 302 ] && break
         sleep 0.2
     done
-    [ "$status" = 302 ] || { log "login failed: HTTP $status"; exit 1; }
-    BENCH_SESSION=$(awk '$6 == "sessionid" {print $7}' "$jar" | tail -1)
-    BENCH_CSRF=$(awk '$6 == "csrftoken" {print $7}' "$jar" | tail -1)
-    export BENCH_SESSION BENCH_CSRF
-    # one write of the mix, checked by hand: 201, and the owner the variant implies
-    status=$(curl -s -o "$OUT/check.json" -w '%{http_code}' -b "sessionid=$BENCH_SESSION; csrftoken=$BENCH_CSRF" \
-        -H "X-CSRFToken: $BENCH_CSRF" -H 'Content-Type: application/json' \
-        -d '{"title":"check","code":"print(1)"}' "$BASE/snippets/")
-    [ "$status" = 201 ] || { log "a POST of the mix answered $status: $(cat "$OUT/check.json")"; exit 1; }
-    owner=$(sed -n 's/.*"owner":"\([^"]*\)".*/\1/p' "$OUT/check.json")
-    [ "$owner" = "$OWNER" ] || { log "a POST of the mix made $owner the owner, expected $OWNER: $(cat "$OUT/check.json")"; exit 1; }
-    log "logged in as tom; a POST of the mix answers 201, owner $owner"
+    [ "$status" = 302 ] || { log "$v: login failed: HTTP $status"; exit 1; }
+    session=$(awk '$6 == "sessionid" {print $7}' "$jar" | tail -1)
+    csrf=$(awk '$6 == "csrftoken" {print $7}' "$jar" | tail -1)
+    SESSIONS[$v]=$session
+    CSRFS[$v]=$csrf
+    status=$(curl -s -o "$OUT/check-$v.json" -w '%{http_code}' -b "sessionid=$session; csrftoken=$csrf" \
+        -H "X-CSRFToken: $csrf" -H 'Content-Type: application/json' \
+        -d '{"title":"check","code":"print(1)"}' "$base/snippets/")
+    [ "$status" = 201 ] || { log "$v: a POST of the mix answered $status: $(cat "$OUT/check-$v.json")"; exit 1; }
+    owner=$(sed -n 's/.*"owner":"\([^"]*\)".*/\1/p' "$OUT/check-$v.json")
+    [ "$owner" = "$OWNER" ] || { log "$v: a POST of the mix made $owner the owner, expected $OWNER"; exit 1; }
+    log "$v: logged in as tom; a POST of the mix answers 201, owner $owner"
 }
 
-# run_wrk OUTPUT REQUESTS WRK-ARGS...: wrk with the mix; with REQUESTS > 0 it is interrupted once its threads have
-# had that many responses between them (mix.lua creates $OUT/wrk.done then)
+# run_wrk V OUTPUT REQUESTS [WRK-ARGS...]: the mix against variant V's application, interrupted once wrk's threads
+# have had REQUESTS responses between them (mix.lua creates $OUT/wrk.done then)
 run_wrk() {
-    local out=$1 requests=$2; shift 2
-    local done_file="$OUT/wrk.done" pid
+    local v=$1 out=$2 requests=$3 done_file="$OUT/wrk.done" pid; shift 3
     rm -f "$done_file"
-    BENCH_REQUESTS=$(( requests > 0 ? (requests + THREADS - 1) / THREADS : 0 )) BENCH_DONE_FILE="$done_file" \
-        wrk -t"$THREADS" -c"$CONNECTIONS" "$@" -s bench/mix.lua "$BASE" > "$out" 2>&1 &
+    BENCH_SESSION=${SESSIONS[$v]} BENCH_CSRF=${CSRFS[$v]} BENCH_DONE_FILE="$done_file" \
+        BENCH_REQUESTS=$(( (requests + THREADS - 1) / THREADS )) \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d300s "$@" -s bench/mix.lua "http://127.0.0.1:${PORTS[$v]}" > "$out" 2>&1 &
     pid=$!
-    if [ "$requests" -gt 0 ]; then
-        while kill -0 "$pid" 2>/dev/null; do
-            # all threads done (one line each); the first is enough to stop: the others are nearly there
-            [ -f "$done_file" ] && { kill -INT "$pid" 2>/dev/null || true; break; }
-            sleep 0.05
-        done
-    fi
+    while kill -0 "$pid" 2>/dev/null; do
+        [ -f "$done_file" ] && { kill -INT "$pid" 2>/dev/null || true; break; }
+        sleep 0.05
+    done
     wait "$pid" || true
+    grep -q '^RESULT' "$out" || { log "$v: no result from wrk: see $out"; exit 1; }
 }
 
-what() { if [ "$1" -gt 0 ]; then echo "$1 requests"; else echo "$2"; fi; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$2"; }
 
-TSV="$OUT/runs.tsv"
-printf 'round\tvariant\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tstarted_s\tmachine_before\tload_after\tforeign_cpu_pct\n' > "$TSV"
-load_run() {
-    local v=$1 round=$2 name="$1-$2" state line
-    variant_args "$v"
-    wait_quiet
-    state=$(machine_state)
-    log "round $round: $v — starting the application; $state"
-    start_app "$name" "${JVM[@]}" -- "${APP[@]}"
-    log "round $round: $v — started in ${STARTED}s; logging in"
-    login
-    log "round $round: $v — warm-up: $(what "$WARMUP_REQUESTS" "$WARMUP")"
-    run_wrk "$OUT/wrk-$name-warmup.txt" "$WARMUP_REQUESTS" -d"$WARMUP"
-    log "round $round: $v — measuring: $(what "$REQUESTS" "$DURATION")"
-    cpu_mark
-    run_wrk "$OUT/wrk-$name.txt" "$REQUESTS" -d"$DURATION" --latency
-    foreign=$(foreign_cpu)
-    line=$(grep '^RESULT' "$OUT/wrk-$name.txt") || { log "no result from wrk: see $OUT/wrk-$name.txt"; exit 1; }
-    field() { sed "s/.* $1=\([^ ]*\).*/\1/" <<<"$line"; }
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$(field rps)" "$(field p50_ms)" \
-        "$(field p90_ms)" "$(field p99_ms)" "$(field max_ms)" "$(field non2xx)" "$(field socket_errors)" "$STARTED" \
-        "$state" "$(cut -d' ' -f1 /proc/loadavg)" "$foreign" >> "$TSV"
-    log "round $round: $v — $line; CPU used by others meanwhile ${foreign}%"
-    stop_app
-}
-
-read -r -a ORDER <<<"$VARIANTS"
-N=${#ORDER[@]}
+# ---------------------------------------------------------------- rounds
+SLICES_TSV="$OUT/slices.tsv"
+printf 'round\tslice\tvariant\trequests\tseconds\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tapp_cpu_ticks\tothers_cpu_pct\n' > "$SLICES_TSV"
+STATES=()
 for round in $(seq 1 "$ROUNDS"); do
     shift_by=$(( (round - 1) % N ))
-    for v in "${ORDER[@]:shift_by}" "${ORDER[@]:0:shift_by}"; do
-        load_run "$v" "$round"
+    rotated=("${ORDER[@]:shift_by}" "${ORDER[@]:0:shift_by}")
+    wait_quiet
+    state=$(machine_state)
+    STATES+=("$state")
+    log "round $round: starting ${rotated[*]}; $state"
+    for v in "${rotated[@]}"; do
+        variant_args "$v"
+        PORT=${PORTS[$v]}
+        start_app "$v-$round" "${JVM[@]}" -- "${APP[@]}"
+        PIDS[$v]=$APP_PID
+        APP_PID=""
+        log "round $round: $v started in ${STARTED}s on port $PORT"
+        login "$v"
     done
+    for v in "${rotated[@]}"; do
+        run_wrk "$v" "$OUT/wrk-$v-$round-warmup.txt" "$WARMUP_REQUESTS"
+        log "round $round: $v warmed up: $(field rps "$OUT/wrk-$v-$round-warmup.txt") requests/s over $WARMUP_REQUESTS requests"
+    done
+    for slice in $(seq 1 "$SLICES"); do
+        s=$(( (slice - 1) % N ))
+        for v in "${rotated[@]:s}" "${rotated[@]:0:s}"; do
+            out="$OUT/wrk-$v-$round-$slice.txt"
+            APP_PID=${PIDS[$v]}
+            sleep 0.2   # the previous slice's last requests (wrk was interrupted) are done by now
+            cpu_mark
+            run_wrk "$v" "$out" "$SLICE_REQUESTS" --latency
+            others=$(foreign_cpu)
+            ticks=$(( $(pid_cpu "$APP_PID") - MARK_APP ))
+            APP_PID=""
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$slice" "$v" \
+                "$(field requests "$out")" "$(field seconds "$out")" "$(field rps "$out")" "$(field p50_ms "$out")" \
+                "$(field p90_ms "$out")" "$(field p99_ms "$out")" "$(field max_ms "$out")" "$(field non2xx "$out")" \
+                "$(field socket_errors "$out")" "$ticks" "$others" >> "$SLICES_TSV"
+        done
+        log "round $round, slice $slice: $(awk -F'\t' -v r="$round" -v s="$slice" '$1 == r && $2 == s {printf "%s %s req/s  ", $3, $6}' "$SLICES_TSV")"
+    done
+    stop_all
 done
 STATE_AFTER=$(machine_state)
 
 # ---------------------------------------------------------------- report
-col() { awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == v {print $c}' "$TSV"; }
+# per round and variant: requests/s over all its slices, the median slice's p50/p90/p99, CPU per request
+ROUNDS_TSV="$OUT/rounds.tsv"
+awk -F'\t' -v hz="$HZ" 'NR > 1 {
+        k = $1 "\t" $3; req[k] += $4; sec[k] += $5; ticks[k] += $13; n2[k] += $11; se[k] += $12
+        p50[k] = p50[k] " " $7; p90[k] = p90[k] " " $8; p99[k] = p99[k] " " $9; if ($14 > oth[k]) oth[k] = $14
+    }
+    function med(list,   a, n, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    END {
+        print "round\tvariant\trps\tp50_ms\tp90_ms\tp99_ms\tapp_cpu_ms_per_request\tnon2xx\tsocket_errors\tothers_cpu_pct_max"
+        for (k in req) printf "%s\t%.1f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%s\n", k, req[k] / sec[k], med(p50[k]), med(p90[k]),
+            med(p99[k]), ticks[k] * 1000 / hz / req[k], n2[k], se[k], oth[k] + 0
+    }' "$SLICES_TSV" | { read -r header; echo "$header"; sort -k1,1n -k2,2; } > "$ROUNDS_TSV"
+
+col() { awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == v {print $c}' "$ROUNDS_TSV"; }
 sum() { awk '{s += $1} END {print s + 0}'; }
-# per-round ratios of variant V to off, column C
+# per-round ratios of variant V to off, column C of rounds.tsv
 paired() {
     awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == "off" {b[$1] = $c} NR > 1 && $2 == v {x[$1] = $c}
-        END {for (r in x) if (r in b && b[r] > 0) printf "%.3f\n", x[r] / b[r]}' "$TSV"
+        END {for (r in x) if (r in b && b[r] > 0) printf "%.3f\n", x[r] / b[r]}' "$ROUNDS_TSV"
 }
-busy=$(awk -F'\t' 'NR > 1 && $11 !~ /maven 0$/' "$TSV" | wc -l)
+# per-slice ratios of variant V to off (the off slice of the same round and slice number), column C of slices.tsv
+sliced() {
+    awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $3 == "off" {b[$1 " " $2] = $c} NR > 1 && $3 == v {x[$1 " " $2] = $c}
+        END {for (k in x) if (k in b && b[k] > 0) printf "%.3f\n", x[k] / b[k]}' "$SLICES_TSV"
+}
 verdict() { awk -v x="$1" -v t="$2" -v op="$3" 'BEGIN {if (x == "-") print "?"; else if ((op == ">=" && x >= t) || (op == "<=" && x <= t)) print "met"; else print "NOT met"}'; }
+busy=$(printf '%s\n' "${STATES[@]}" | grep -vc 'maven 0$' || true)
+others=$(awk -F'\t' 'NR > 1 {print $14}' "$SLICES_TSV")
 {
     echo
     echo "== groutines under load — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); java $JAVA_VERSION"
-    echo "before: $STATE_BEFORE; after: $STATE_AFTER; runs begun while a Maven build ran: $busy of $(( ROUNDS * N ))"
-    echo "JVM flags (every run): -javaagent:$AGENT; wrk -t$THREADS -c$CONNECTIONS --latency -s bench/mix.lua:" \
-        "$(what "$REQUESTS" "$DURATION") after a warm-up of $(what "$WARMUP_REQUESTS" "$WARMUP"), fresh application" \
-        "each run; mix: 3 GET /snippets/ : 1 POST /snippets/, session of tom"
-    echo "$ROUNDS rounds of: $VARIANTS (order rotated each round); medians (min–max) over the rounds"
-    printf '%-9s %-22s %-22s %-22s %-22s %8s %8s\n' variant "req/s" "p50 ms" "p90 ms" "p99 ms" non-2xx socket
-    for v in $VARIANTS; do
-        printf '%-9s %-22s %-22s %-22s %-22s %8s %8s\n' "$v" \
+    echo "before: $STATE_BEFORE; after: $STATE_AFTER; rounds begun while a Maven build ran: $busy of $ROUNDS;" \
+        "CPU used by others during a slice (idle applications of ours included): median $(median <<<"$others") %, max $(sort -n <<<"$others" | tail -1) %"
+    echo "JVM flags (every application): -javaagent:$AGENT; wrk -t$THREADS -c$CONNECTIONS --latency -s bench/mix.lua" \
+        "(3 GET /snippets/ : 1 POST /snippets/, session of tom)"
+    echo "$ROUNDS rounds of: $VARIANTS side by side, each warmed up with $WARMUP_REQUESTS requests, then $SLICES slices of" \
+        "$SLICE_REQUESTS requests each, alternating"
+    echo "per variant: medians (min–max) over the rounds of each round's requests/s (all its slices), median slice latency, application CPU per request"
+    printf '%-9s %-22s %-22s %-22s %-22s %-20s %8s %7s\n' variant "req/s" "p50 ms" "p90 ms" "p99 ms" "CPU ms/request" non-2xx socket
+    for v in "${ORDER[@]}"; do
+        printf '%-9s %-22s %-22s %-22s %-22s %-20s %8s %7s\n' "$v" \
             "$(col "$v" 3 | median) ($(col "$v" 3 | minmax))" "$(col "$v" 4 | median) ($(col "$v" 4 | minmax))" \
             "$(col "$v" 5 | median) ($(col "$v" 5 | minmax))" "$(col "$v" 6 | median) ($(col "$v" 6 | minmax))" \
-            "$(col "$v" 8 | sum)" "$(col "$v" 9 | sum)"
+            "$(col "$v" 7 | median) ($(col "$v" 7 | minmax))" "$(col "$v" 8 | sum)" "$(col "$v" 9 | sum)"
     done
-    echo "ratios to off: of the medians; and the median (min–max) of the per-round ratios"
-    for v in $VARIANTS; do
-        [ "$v" = off ] && continue
+    echo "ratios to off: of the medians over the rounds; by round: median (min–max); by slice: median (min–max) of each slice against the off slice of its round and number"
+    for v in "${ORDER[@]:1}"; do
         rps=$(ratio "$(col "$v" 3 | median)" "$(col off 3 | median)")
         p99=$(ratio "$(col "$v" 6 | median)" "$(col off 6 | median)")
         case $v in
             observe) t_rps=0.95; t_p99=1.10 ;;
             *)       t_rps=0.90; t_p99=1.20 ;;
         esac
-        printf '%-9s throughput %s, by round %s (%s) — target >= %s: %s; p50 %s; p99 %s, by round %s (%s) — target <= %s: %s\n' "$v/off" \
-            "$rps" "$(paired "$v" 3 | median)" "$(paired "$v" 3 | minmax)" "$t_rps" "$(verdict "$rps" "$t_rps" '>=')" \
-            "$(ratio "$(col "$v" 4 | median)" "$(col off 4 | median)")" \
-            "$p99" "$(paired "$v" 6 | median)" "$(paired "$v" 6 | minmax)" "$t_p99" "$(verdict "$p99" "$t_p99" '<=')"
+        echo "$v/off:"
+        echo "  throughput $rps — target >= $t_rps: $(verdict "$rps" "$t_rps" '>='); by round $(paired "$v" 3 | median) ($(paired "$v" 3 | minmax)); by slice $(sliced "$v" 6 | median) ($(sliced "$v" 6 | minmax))"
+        echo "  p99 $p99 — target <= $t_p99: $(verdict "$p99" "$t_p99" '<='); by round $(paired "$v" 6 | median) ($(paired "$v" 6 | minmax)); by slice $(sliced "$v" 9 | median) ($(sliced "$v" 9 | minmax))"
+        echo "  p50 $(ratio "$(col "$v" 4 | median)" "$(col off 4 | median)"); CPU per request $(ratio "$(col "$v" 7 | median)" "$(col off 7 | median)"), by round $(paired "$v" 7 | median) ($(paired "$v" 7 | minmax))"
     done
-    echo "per run (round variant req/s p50 p99 — machine before the start; CPU used by others while measured, % of all cores):"
-    awk -F'\t' 'NR > 1 {printf "  %s %-8s %8s %8s %8s — %s; others %s%%\n", $1, $2, $3, $4, $6, $11, $13}' "$TSV"
+    echo "per round (requests/s, p99 ms, CPU ms/request):"
+    for round in $(seq 1 "$ROUNDS"); do
+        printf '  %s:' "$round"
+        awk -F'\t' -v r="$round" 'NR > 1 && $1 == r {printf "  %s %s, %s, %s;", $2, $3, $6, $7}' "$ROUNDS_TSV"
+        echo "  ${STATES[$((round - 1))]}"
+    done
 } | tee "$OUT/summary.txt"
