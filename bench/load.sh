@@ -1,40 +1,56 @@
 #!/usr/bin/env bash
-# Proof under load: the snippets demo with groutines off and on, the same JVM flags (the groutines agent in both),
-# driven by wrk with the same request mix (bench/mix.lua); then startup times: groutines on, off, and no agent.
+# Proof under load: the snippets demo, packaged, with the same JVM flags in every run (the groutines agent), driven
+# by wrk with the same request mix (bench/mix.lua), in three variants:
 #
-#   bench/load.sh                  build, then everything (about 5 minutes on 2 cores)
+#   off       --groutines.enabled=false
+#   on        the seed scenario: start_view, check_permissions, fill_user. They change the work: the permission
+#             check is skipped, and fill_user replaces the pre-save hook with its own query (owner vitalii)
+#   observe   observe_seed (ObserveSeed): the same three waits, the same DISPATCH event, and nothing changed — the
+#             check and the hook run as with groutines off (owner tom), so off and observe do the same work
+#
+# Groutines on means the packaged jar launched as deployed: --groutines.allow-in-production=true is passed to the on
+# and observe runs (the production guard refuses otherwise). The lock protection (groutines.monitors.protect) is on,
+# as by default. Start-up times: bench/startup.sh.
+#
+# How, and why so: the machine is shared and its speed drifts (on the 2-core VM this was written on, the same CPU
+# work took from 6.5 to 8.4 s from one minute to the next, with nothing else running), by more than groutines cost.
+# So each round starts one fresh application per variant, all three side by side on their own ports, warms each up,
+# then measures them in short slices that alternate (off, on, observe, on, observe, off, ...): each variant meets the
+# same drift, and each slice can be compared with the other variants' slices next to it. Every application gets the
+# same sequence of requests (a fixed number per warm-up and per slice, see bench/mix.lua), so their snippet tables
+# grow alike. Whatever is not being measured is idle.
+#
+#   bench/load.sh                  build, then ROUNDS rounds (about 2.5 minutes each on 2 cores)
 #
 # Environment (all optional):
-#   DURATION=20s WARMUP=15s THREADS=1 CONNECTIONS=16   wrk settings for each measured run
-#   ROUNDS=1                                             off/on load rounds (alternating); medians reported
-#   STARTS=5                                             application starts per startup variant
-#   SKIP_BUILD=1                                         use the jar already in snippets-demo-app/target
-#   SKIP_LOAD=1 / SKIP_STARTUP=1                         leave out a part
-#   PORT=18080                                           loopback port of the application
-#   JAVA_HOME                                            used when it is a JDK 25 or newer; otherwise the JDK 25
-#                                                        of the Maven toolchain is asked for
-# Results: printed, and kept with the application logs in bench/out/.
+#   ROUNDS=3                 rounds, each with fresh applications; the variants' order rotates round by round
+#   SLICES=6 SLICE_REQUESTS=2000    measured slices per variant and round, and requests per slice
+#   WARMUP_REQUESTS=10000    requests of each application's warm-up
+#   THREADS=1 CONNECTIONS=16 wrk's -t and -c
+#   VARIANTS="off on observe"
+#   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
+#   WAIT_QUIET=0             seconds to wait, before each round, for no Maven build and < QUIET_CPU=15 % CPU used by
+#                            others; 0: do not wait
+#   PORT=18080               the first variant's loopback port; the next ones count up from it
+#   JAVA_HOME                used when it is a JDK 25 or newer; otherwise the JDK 25 of the Maven toolchain is asked for
+# Results: printed, and kept with the application logs and wrk's output in bench/out/load/ (summary.txt, slices.tsv,
+# rounds.tsv). On a shared machine run it under a lock that other benchmarks take too: flock LOCKFILE bench/load.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-OUT="$ROOT/bench/out"
-mkdir -p "$OUT"
+log() { printf '[load] %s\n' "$*" >&2; }
+OUT="$(pwd)/bench/out/load"
+rm -rf "$OUT"
+. bench/lib.sh
 
-DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-15s}
+ROUNDS=${ROUNDS:-3}
+SLICES=${SLICES:-6}
+SLICE_REQUESTS=${SLICE_REQUESTS:-2000}
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-10000}
 THREADS=${THREADS:-1}
 CONNECTIONS=${CONNECTIONS:-16}
-STARTS=${STARTS:-5}
-ROUNDS=${ROUNDS:-1}
-PORT=${PORT:-18080}
-BASE="http://127.0.0.1:$PORT"
-AGENT="snippets-demo-app/target/agent/groutines-agent.jar"
-
-log() { printf '[load] %s\n' "$*" >&2; }
-
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-MAVENS_BEFORE=$(pgrep -fc plexus-classworlds || true)
+VARIANTS=${VARIANTS:-off on observe}
+FIRST_PORT=$PORT
 
 # ---------------------------------------------------------------- tools
 if ! command -v wrk >/dev/null 2>&1; then
@@ -46,180 +62,199 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2; exit}'; }
+find_java
+build_demo
 
-JAVA=""
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ] 2>/dev/null; then
-    JAVA="$JAVA_HOME/bin/java"
-else
-    log "asking Maven's toolchain for a JDK 25"
-    home=$(./mvnw -q -B -N validate exec:exec -Dexec.executable=java -Dexec.toolchain=jdk \
-        -Dexec.args="-XshowSettings:properties -version" 2>&1 | awk -F' = ' '/java.home/ {print $2; exit}')
-    if [ -n "$home" ] && [ -x "$home/bin/java" ]; then
-        JAVA="$home/bin/java"
-    fi
-fi
-if [ -z "$JAVA" ] || [ "$(java_major "$JAVA")" -lt 25 ]; then
-    log "no JDK 25 found: set JAVA_HOME to one, or declare one in ~/.m2/toolchains.xml"; exit 1
-fi
-JAVA_VERSION=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.runtime.version/ {print $2; exit}')
-log "java: $JAVA ($JAVA_VERSION)"
-
-# ---------------------------------------------------------------- build
-if [ -z "${SKIP_BUILD:-}" ]; then
-    log "building the demo: ./mvnw -B -pl snippets-demo-app -am -DskipTests package"
-    ./mvnw -B -q -pl snippets-demo-app -am -DskipTests package
-fi
-JAR=$(ls snippets-demo-app/target/snippets-demo-app-*.jar | grep -v -e '\.original$' -e 'sources' | head -1)
-[ -f "$JAR" ] && [ -f "$AGENT" ] || { log "no demo jar or agent in snippets-demo-app/target: build first"; exit 1; }
-
-# ---------------------------------------------------------------- the application
-APP_PID=""
-stop_app() {
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
+# variant_args NAME: sets APP (the application's arguments) and OWNER (who owns a snippet the mix creates)
+variant_args() {
+    case $1 in
+        off)     APP=(--groutines.enabled=false); OWNER=tom ;;
+        on)      APP=(--groutines.allow-in-production=true --groutines.active=start_view,check_permissions,fill_user); OWNER=vitalii ;;
+        observe) APP=(--groutines.allow-in-production=true --groutines.active=observe_seed); OWNER=tom ;;
+        *) log "unknown variant $1"; exit 1 ;;
+    esac
 }
-trap stop_app EXIT INT TERM
+read -r -a ORDER <<<"$VARIANTS"
+N=${#ORDER[@]}
+for v in "${ORDER[@]}"; do variant_args "$v"; done   # fail early on a typo
+[ "${ORDER[0]}" = off ] || { log "VARIANTS must start with off, the baseline"; exit 1; }
+JVM=("-javaagent:$ROOT/$AGENT")
 
-# start_app NAME JVM-FLAGS... -- APP-ARGS... ; waits for "Started SnippetsApplication in X seconds", sets STARTED=X
-# (not run in a subshell: APP_PID must stay visible to stop_app)
-start_app() {
-    local name=$1; shift
-    local jvm=() app=()
-    while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
-    [ $# -gt 0 ] && shift
-    app=("$@")
-    if (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null; then
-        log "port $PORT is in use: set PORT"; exit 1
-    fi
-    "$JAVA" "${jvm[@]}" -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" "${app[@]}" \
-        > "$OUT/$name.log" 2>&1 &
-    APP_PID=$!
-    local started=""
-    STARTED=""
-    for _ in $(seq 1 1200); do
-        started=$(sed -n 's/.*Started SnippetsApplication in \([0-9.]*\) seconds.*/\1/p' "$OUT/$name.log" | head -1)
-        PROCESS=$(sed -n 's/.*Started SnippetsApplication in .*(process running for \([0-9.]*\)).*/\1/p' "$OUT/$name.log" | head -1)
-        [ -n "$started" ] && break
-        kill -0 "$APP_PID" 2>/dev/null || { log "the application died: see $OUT/$name.log"; tail -20 "$OUT/$name.log" >&2; exit 1; }
-        sleep 0.1
-    done
-    [ -n "$started" ] || { log "the application did not start within 120 s: see $OUT/$name.log"; exit 1; }
-    STARTED=$started
+declare -A PIDS PORTS SESSIONS CSRFS
+for i in "${!ORDER[@]}"; do PORTS[${ORDER[$i]}]=$((FIRST_PORT + i)); done
+stop_all() {
+    local v
+    for v in "${!PIDS[@]}"; do APP_PID=${PIDS[$v]}; stop_app; done
+    PIDS=()
 }
+trap stop_all EXIT INT TERM
 
-AGENT_FLAGS=("-javaagent:$AGENT")
-OFF_ARGS=(--groutines.enabled=false)
-ON_ARGS=()   # the default profile, demo: start_view, check_permissions, fill_user on every request
+STATE_BEFORE=$(machine_state)
+log "machine before: $STATE_BEFORE"
 
-# ---------------------------------------------------------------- load
+# ---------------------------------------------------------------- one application
+# login V: logs tom in on variant V's application; checks one write of the mix (201, the owner the variant implies)
 login() {
-    local jar="$OUT/cookies.txt" token status=""
+    local v=$1 base="http://127.0.0.1:${PORTS[$1]}" jar="$OUT/cookies-$1.txt" token status="" owner session csrf
+    variant_args "$v"
     # the demo users are created by a runner, which Spring Boot calls just after it logs "Started ...": retry
     for _ in $(seq 1 50); do
         rm -f "$jar"
-        curl -s -o /dev/null -c "$jar" "$BASE/api-auth/login/"
+        curl -s -o /dev/null -c "$jar" "$base/api-auth/login/"
         token=$(awk '$6 == "csrftoken" {print $7}' "$jar" | tail -1)   # the form's hidden field holds the same token
         status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
             --data-urlencode "username=tom" --data-urlencode "password=tom-demo" \
-            --data-urlencode "csrfmiddlewaretoken=$token" --data-urlencode "next=/snippets/" "$BASE/api-auth/login/")
+            --data-urlencode "csrfmiddlewaretoken=$token" --data-urlencode "next=/snippets/" "$base/api-auth/login/")
         [ "$status" = 302 ] && break
         sleep 0.2
     done
-    [ "$status" = 302 ] || { log "login failed: HTTP $status"; exit 1; }
-    BENCH_SESSION=$(awk '$6 == "sessionid" {print $7}' "$jar" | tail -1)
-    BENCH_CSRF=$(awk '$6 == "csrftoken" {print $7}' "$jar" | tail -1)
-    export BENCH_SESSION BENCH_CSRF
-    # one write of the mix, checked by hand: 201
-    status=$(curl -s -o "$OUT/check.json" -w '%{http_code}' -b "sessionid=$BENCH_SESSION; csrftoken=$BENCH_CSRF" \
-        -H "X-CSRFToken: $BENCH_CSRF" -H 'Content-Type: application/json' \
-        -d '{"title":"check","code":"print(1)"}' "$BASE/snippets/")
-    [ "$status" = 201 ] || { log "a POST of the mix answered $status: $(cat "$OUT/check.json")"; exit 1; }
-    log "logged in as tom; a POST of the mix answers 201, owner $(sed -n 's/.*"owner":"\([^"]*\)".*/\1/p' "$OUT/check.json")"
+    [ "$status" = 302 ] || { log "$v: login failed: HTTP $status"; exit 1; }
+    session=$(awk '$6 == "sessionid" {print $7}' "$jar" | tail -1)
+    csrf=$(awk '$6 == "csrftoken" {print $7}' "$jar" | tail -1)
+    SESSIONS[$v]=$session
+    CSRFS[$v]=$csrf
+    status=$(curl -s -o "$OUT/check-$v.json" -w '%{http_code}' -b "sessionid=$session; csrftoken=$csrf" \
+        -H "X-CSRFToken: $csrf" -H 'Content-Type: application/json' \
+        -d '{"title":"check","code":"print(1)"}' "$base/snippets/")
+    [ "$status" = 201 ] || { log "$v: a POST of the mix answered $status: $(cat "$OUT/check-$v.json")"; exit 1; }
+    owner=$(sed -n 's/.*"owner":"\([^"]*\)".*/\1/p' "$OUT/check-$v.json")
+    [ "$owner" = "$OWNER" ] || { log "$v: a POST of the mix made $owner the owner, expected $OWNER"; exit 1; }
+    log "$v: logged in as tom; a POST of the mix answers 201, owner $owner"
 }
 
-declare -A RPS P50 P99 NON2XX ALL_RPS ALL_P50 ALL_P99
-load_run() {
-    local name=$1; shift
-    log "load: $name — starting the application"
-    start_app "load-$name" "${AGENT_FLAGS[@]}" -- "$@"
-    log "load: $name — started in ${STARTED}s; logging in"
-    login
-    log "load: $name — warm-up $WARMUP"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/mix.lua "$BASE" > "$OUT/wrk-$name-warmup.txt" 2>&1
-    log "load: $name — measuring $DURATION"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/mix.lua "$BASE" > "$OUT/wrk-$name.txt" 2>&1
-    local line
-    line=$(grep '^RESULT' "$OUT/wrk-$name.txt")
-    RPS[$name]=$(sed 's/.* rps=\([^ ]*\).*/\1/' <<<"$line")
-    P50[$name]=$(sed 's/.* p50_ms=\([^ ]*\).*/\1/' <<<"$line")
-    P99[$name]=$(sed 's/.* p99_ms=\([^ ]*\).*/\1/' <<<"$line")
-    NON2XX[$name]=$(( ${NON2XX[$name]:-0} + $(sed 's/.* non2xx=\([^ ]*\).*/\1/' <<<"$line") ))
-    ALL_RPS[$name]="${ALL_RPS[$name]:-} ${RPS[$name]}"
-    ALL_P50[$name]="${ALL_P50[$name]:-} ${P50[$name]}"
-    ALL_P99[$name]="${ALL_P99[$name]:-} ${P99[$name]}"
-    log "load: $name — $line"
-    stop_app
+# run_wrk V OUTPUT REQUESTS [WRK-ARGS...]: the mix against variant V's application, interrupted once wrk's threads
+# have had REQUESTS responses between them (mix.lua creates $OUT/wrk.done then)
+run_wrk() {
+    local v=$1 out=$2 requests=$3 done_file="$OUT/wrk.done" pid; shift 3
+    rm -f "$done_file"
+    BENCH_SESSION=${SESSIONS[$v]} BENCH_CSRF=${CSRFS[$v]} BENCH_DONE_FILE="$done_file" \
+        BENCH_REQUESTS=$(( (requests + THREADS - 1) / THREADS )) \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d300s "$@" -s bench/mix.lua "http://127.0.0.1:${PORTS[$v]}" > "$out" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        [ -f "$done_file" ] && { kill -INT "$pid" 2>/dev/null || true; break; }
+        sleep 0.05
+    done
+    wait "$pid" || true
+    grep -q '^RESULT' "$out" || { log "$v: no result from wrk: see $out"; exit 1; }
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-if [ -z "${SKIP_LOAD:-}" ]; then
-    for round in $(seq 1 "$ROUNDS"); do
-        load_run off "${OFF_ARGS[@]}"
-        load_run on "${ON_ARGS[@]}"
-    done
-    for name in off on; do
-        RPS[$name]=$(tr ' ' '\n' <<<"${ALL_RPS[$name]}" | grep . | median)
-        P50[$name]=$(tr ' ' '\n' <<<"${ALL_P50[$name]}" | grep . | median)
-        P99[$name]=$(tr ' ' '\n' <<<"${ALL_P99[$name]}" | grep . | median)
-    done
-fi
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" "$2"; }
 
-# ---------------------------------------------------------------- startup
-declare -A START PROC
-startup_runs() {
-    local name=$1; shift
-    local times=() procs=()
-    for i in $(seq 1 "$STARTS"); do
-        start_app "start-$name-$i" "$@"
-        times+=("$STARTED")
-        procs+=("$PROCESS")
-        stop_app
+# ---------------------------------------------------------------- rounds
+SLICES_TSV="$OUT/slices.tsv"
+printf 'round\tslice\tvariant\trequests\tseconds\trps\tp50_ms\tp90_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\tapp_cpu_ticks\tothers_cpu_pct\n' > "$SLICES_TSV"
+STATES=()
+for round in $(seq 1 "$ROUNDS"); do
+    shift_by=$(( (round - 1) % N ))
+    rotated=("${ORDER[@]:shift_by}" "${ORDER[@]:0:shift_by}")
+    wait_quiet
+    state=$(machine_state)
+    STATES+=("$state")
+    log "round $round: starting ${rotated[*]}; $state"
+    for v in "${rotated[@]}"; do
+        variant_args "$v"
+        PORT=${PORTS[$v]}
+        start_app "$v-$round" "${JVM[@]}" -- "${APP[@]}"
+        PIDS[$v]=$APP_PID
+        APP_PID=""
+        log "round $round: $v started in ${STARTED}s on port $PORT"
+        login "$v"
     done
-    START[$name]=$(printf '%s\n' "${times[@]}" | median)
-    PROC[$name]=$(printf '%s\n' "${procs[@]}" | median)
-    log "startup: $name — started in ${times[*]} s, median ${START[$name]} s; process running for ${procs[*]} s, median ${PROC[$name]} s"
-}
-
-if [ -z "${SKIP_STARTUP:-}" ]; then
-    startup_runs off "${AGENT_FLAGS[@]}" -- "${OFF_ARGS[@]}"
-    startup_runs on "${AGENT_FLAGS[@]}" -- "${ON_ARGS[@]}"
-    startup_runs no-agent -- "${OFF_ARGS[@]}"
-fi
+    for v in "${rotated[@]}"; do
+        run_wrk "$v" "$OUT/wrk-$v-$round-warmup.txt" "$WARMUP_REQUESTS"
+        log "round $round: $v warmed up: $(field rps "$OUT/wrk-$v-$round-warmup.txt") requests/s over $WARMUP_REQUESTS requests"
+    done
+    for slice in $(seq 1 "$SLICES"); do
+        s=$(( (slice - 1) % N ))
+        for v in "${rotated[@]:s}" "${rotated[@]:0:s}"; do
+            out="$OUT/wrk-$v-$round-$slice.txt"
+            APP_PID=${PIDS[$v]}
+            sleep 0.2   # the previous slice's last requests (wrk was interrupted) are done by now
+            cpu_mark
+            run_wrk "$v" "$out" "$SLICE_REQUESTS" --latency
+            others=$(foreign_cpu)
+            ticks=$(( $(pid_cpu "$APP_PID") - MARK_APP ))
+            APP_PID=""
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$slice" "$v" \
+                "$(field requests "$out")" "$(field seconds "$out")" "$(field rps "$out")" "$(field p50_ms "$out")" \
+                "$(field p90_ms "$out")" "$(field p99_ms "$out")" "$(field max_ms "$out")" "$(field non2xx "$out")" \
+                "$(field socket_errors "$out")" "$ticks" "$others" >> "$SLICES_TSV"
+        done
+        log "round $round, slice $slice: $(awk -F'\t' -v r="$round" -v s="$slice" '$1 == r && $2 == s {printf "%s %s req/s  ", $3, $6}' "$SLICES_TSV")"
+    done
+    stop_all
+done
+STATE_AFTER=$(machine_state)
 
 # ---------------------------------------------------------------- report
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
+# per round and variant: requests/s over all its slices, the median slice's p50/p90/p99, CPU per request
+ROUNDS_TSV="$OUT/rounds.tsv"
+awk -F'\t' -v hz="$HZ" 'NR > 1 {
+        k = $1 "\t" $3; req[k] += $4; sec[k] += $5; ticks[k] += $13; n2[k] += $11; se[k] += $12
+        p50[k] = p50[k] " " $7; p90[k] = p90[k] " " $8; p99[k] = p99[k] " " $9; if ($14 > oth[k]) oth[k] = $14
+    }
+    function med(list,   a, n, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    END {
+        print "round\tvariant\trps\tp50_ms\tp90_ms\tp99_ms\tapp_cpu_ms_per_request\tnon2xx\tsocket_errors\tothers_cpu_pct_max"
+        for (k in req) printf "%s\t%.1f\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%s\n", k, req[k] / sec[k], med(p50[k]), med(p90[k]),
+            med(p99[k]), ticks[k] * 1000 / hz / req[k], n2[k], se[k], oth[k] + 0
+    }' "$SLICES_TSV" | { read -r header; echo "$header"; sort -k1,1n -k2,2; } > "$ROUNDS_TSV"
+
+col() { awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == v {print $c}' "$ROUNDS_TSV"; }
+sum() { awk '{s += $1} END {print s + 0}'; }
+# per-round ratios of variant V to off, column C of rounds.tsv
+paired() {
+    awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == "off" {b[$1] = $c} NR > 1 && $2 == v {x[$1] = $c}
+        END {for (r in x) if (r in b && b[r] > 0) printf "%.3f\n", x[r] / b[r]}' "$ROUNDS_TSV"
+}
+# per-slice ratios of variant V to off (the off slice of the same round and slice number), column C of slices.tsv
+sliced() {
+    awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $3 == "off" {b[$1 " " $2] = $c} NR > 1 && $3 == v {x[$1 " " $2] = $c}
+        END {for (k in x) if (k in b && b[k] > 0) printf "%.3f\n", x[k] / b[k]}' "$SLICES_TSV"
+}
+verdict() { awk -v x="$1" -v t="$2" -v op="$3" 'BEGIN {if (x == "-") print "?"; else if ((op == ">=" && x >= t) || (op == "<=" && x <= t)) print "met"; else print "NOT met"}'; }
+busy=$(printf '%s\n' "${STATES[@]}" | grep -vc 'maven 0$' || true)
+others=$(awk -F'\t' 'NR > 1 {print $14}' "$SLICES_TSV")
 {
     echo
-    echo "== groutines proof under load — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load average before: $LOAD_BEFORE, other Maven processes: $MAVENS_BEFORE"
-    echo "java: $JAVA_VERSION; JVM flags: -javaagent:$AGENT (both load runs)"
-    if [ -z "${SKIP_LOAD:-}" ]; then
-        echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/mix.lua (after a $WARMUP warm-up); mix: 3 GET /snippets/ : 1 POST /snippets/, session of tom"
-        [ "$ROUNDS" -gt 1 ] && echo "$ROUNDS rounds, medians; per round req/s off:${ALL_RPS[off]} on:${ALL_RPS[on]}; p99 ms off:${ALL_P99[off]} on:${ALL_P99[on]}"
-        printf '%-14s %10s %10s %10s %8s\n' "groutines" "req/s" "p50 ms" "p99 ms" "non-2xx"
-        printf '%-14s %10s %10s %10s %8s\n' "off" "${RPS[off]}" "${P50[off]}" "${P99[off]}" "${NON2XX[off]}"
-        printf '%-14s %10s %10s %10s %8s\n' "on (3 seeds)" "${RPS[on]}" "${P50[on]}" "${P99[on]}" "${NON2XX[on]}"
-        echo "on/off: throughput $(ratio "${RPS[on]}" "${RPS[off]}") (target >= 0.90), p50 $(ratio "${P50[on]}" "${P50[off]}"), p99 $(ratio "${P99[on]}" "${P99[off]}") (target <= 1.20)"
-    fi
-    if [ -z "${SKIP_STARTUP:-}" ]; then
-        echo "startup (median of $STARTS, \"Started SnippetsApplication in X seconds\"): off ${START[off]} s, on ${START[on]} s, no agent ${START[no-agent]} s"
-        echo "startup ratios: on/off $(ratio "${START[on]}" "${START[off]}"), on/no-agent $(ratio "${START[on]}" "${START[no-agent]}"), off/no-agent $(ratio "${START[off]}" "${START[no-agent]}")"
-        echo "JVM start to started (\"process running for Y\", includes the agent's premain): off ${PROC[off]} s, on ${PROC[on]} s, no agent ${PROC[no-agent]} s"
-        echo "ratios: on/off $(ratio "${PROC[on]}" "${PROC[off]}"), on/no-agent $(ratio "${PROC[on]}" "${PROC[no-agent]}")"
-    fi
+    echo "== groutines under load — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); java $JAVA_VERSION"
+    echo "before: $STATE_BEFORE; after: $STATE_AFTER; rounds begun while a Maven build ran: $busy of $ROUNDS;" \
+        "CPU used by others during a slice (idle applications of ours included): median $(median <<<"$others") %, max $(sort -n <<<"$others" | tail -1) %"
+    echo "JVM flags (every application): -javaagent:$AGENT; wrk -t$THREADS -c$CONNECTIONS --latency -s bench/mix.lua" \
+        "(3 GET /snippets/ : 1 POST /snippets/, session of tom)"
+    echo "$ROUNDS rounds of: $VARIANTS side by side, each warmed up with $WARMUP_REQUESTS requests, then $SLICES slices of" \
+        "$SLICE_REQUESTS requests each, alternating"
+    echo "per variant: medians (min–max) over the rounds of each round's requests/s (all its slices), median slice latency, application CPU per request"
+    printf '%-9s %-22s %-22s %-22s %-22s %-20s %8s %7s\n' variant "req/s" "p50 ms" "p90 ms" "p99 ms" "CPU ms/request" non-2xx socket
+    for v in "${ORDER[@]}"; do
+        printf '%-9s %-22s %-22s %-22s %-22s %-20s %8s %7s\n' "$v" \
+            "$(col "$v" 3 | median) ($(col "$v" 3 | minmax))" "$(col "$v" 4 | median) ($(col "$v" 4 | minmax))" \
+            "$(col "$v" 5 | median) ($(col "$v" 5 | minmax))" "$(col "$v" 6 | median) ($(col "$v" 6 | minmax))" \
+            "$(col "$v" 7 | median) ($(col "$v" 7 | minmax))" "$(col "$v" 8 | sum)" "$(col "$v" 9 | sum)"
+    done
+    echo "ratios to off: of the medians over the rounds; by round: median (min–max); by slice: median (min–max) of each slice against the off slice of its round and number"
+    for v in "${ORDER[@]:1}"; do
+        rps=$(ratio "$(col "$v" 3 | median)" "$(col off 3 | median)")
+        p99=$(ratio "$(col "$v" 6 | median)" "$(col off 6 | median)")
+        case $v in
+            observe) t_rps=0.95; t_p99=1.10 ;;
+            *)       t_rps=0.90; t_p99=1.20 ;;
+        esac
+        echo "$v/off:"
+        echo "  throughput $rps — target >= $t_rps: $(verdict "$rps" "$t_rps" '>='); by round $(paired "$v" 3 | median) ($(paired "$v" 3 | minmax)); by slice $(sliced "$v" 6 | median) ($(sliced "$v" 6 | minmax))"
+        echo "  p99 $p99 — target <= $t_p99: $(verdict "$p99" "$t_p99" '<='); by round $(paired "$v" 6 | median) ($(paired "$v" 6 | minmax)); by slice $(sliced "$v" 9 | median) ($(sliced "$v" 9 | minmax))"
+        echo "  p50 $(ratio "$(col "$v" 4 | median)" "$(col off 4 | median)"); CPU per request $(ratio "$(col "$v" 7 | median)" "$(col off 7 | median)"), by round $(paired "$v" 7 | median) ($(paired "$v" 7 | minmax))"
+    done
+    echo "per round (requests/s, p99 ms, CPU ms/request):"
+    for round in $(seq 1 "$ROUNDS"); do
+        printf '  %s:' "$round"
+        awk -F'\t' -v r="$round" 'NR > 1 && $1 == r {printf "  %s %s, %s, %s;", $2, $3, $6, $7}' "$ROUNDS_TSV"
+        echo "  ${STATES[$((round - 1))]}"
+    done
 } | tee "$OUT/summary.txt"

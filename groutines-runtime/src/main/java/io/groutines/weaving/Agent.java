@@ -69,6 +69,7 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
+        long t0 = System.nanoTime();
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
             // disabled on the command line: weave nothing from the first class on, and scan nothing
@@ -76,8 +77,14 @@ public final class Agent {
             Weaving.decide(false, WeaveScope.empty());
             return;
         }
-        start(inst, withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
-                launch.getList(ACTIVE_PROPERTY).orElse(List.of())));
+        WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
+                launch.getList(ACTIVE_PROPERTY).orElse(List.of()));
+        long t1 = System.nanoTime();
+        start(inst, scope);
+        if (Weaving.TIMING) {
+            Weaving.printTiming(String.format("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, "
+                    + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6));
+        }
     }
 
     /**
@@ -119,6 +126,7 @@ public final class Agent {
         synchronized (Agent.class) {
             if (!started) {
                 Instrumentation inst;
+                long t0 = System.nanoTime();
                 try {
                     inst = net.bytebuddy.agent.ByteBuddyAgent.install();
                 }
@@ -126,7 +134,13 @@ public final class Agent {
                     throw new IllegalStateException("Cannot attach the groutines agent to this JVM (" + ex.getMessage()
                             + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
                 }
+                long t1 = System.nanoTime();
                 start(inst, scope);
+                if (Weaving.TIMING) {
+                    Weaving.printTiming(String.format("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, "
+                            + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6,
+                            (System.nanoTime() - t1) / 1e6));
+                }
             }
         }
         return Weaving.loadedBeforeWeaving(scope.targets());
@@ -143,7 +157,11 @@ public final class Agent {
         ScopedWeaver.install(inst);
         // after the transformer is in place: a class loaded in between is either woven or in this list
         Weaving.started(inst.getAllLoadedClasses());
+        if (Weaving.TIMING) {
+            Weaving.printTimingAtExit();
+        }
     }
+
     /**
      * Exports {@code java.base/jdk.internal.vm} to the unnamed module of the class loader that loaded the runtime
      * (in a Spring Boot fat jar, the launcher's) and to the system class loader's (where {@code -javaagent} puts

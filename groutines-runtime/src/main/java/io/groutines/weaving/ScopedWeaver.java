@@ -71,14 +71,35 @@ final class ScopedWeaver implements ClassFileTransformer {
         if (loader == null || className == null || classBeingRedefined != null) {
             return null;
         }
+        long gate = Weaving.TIMING ? System.nanoTime() : 0;
         String binaryName = className.replace('/', '.');
         if (!accepts.test(binaryName)) {
+            if (Weaving.TIMING) {
+                Weaving.GATED.increment();
+                Weaving.GATE_NANOS.add(System.nanoTime() - gate);
+            }
             return null;
         }
         String outer = CURRENT.get();
         CURRENT.set(binaryName);
+        long start = Weaving.TIMING ? System.nanoTime() : 0;
+        if (Weaving.TIMING) {
+            Weaving.GATED.increment();
+            Weaving.ACCEPTED.increment();
+            Weaving.GATE_NANOS.add(start - gate);
+        }
         try {
             byte[] woven = aspectj.transform(loader, className, null, protectionDomain, classfileBuffer);
+            if (Weaving.TIMING && outer == null) { // nested: counted in the outer class's time
+                long took = System.nanoTime() - start;
+                Weaving.WEAVE_NANOS.add(took);
+                if (!Weaving.LOADERS.contains(loader)) { // up to a loader's first woven class: the weaver's set-up
+                    Weaving.FIRST_NANOS.add(took);
+                    if (woven != null && woven != classfileBuffer) {
+                        Weaving.LOADERS.add(loader);
+                    }
+                }
+            }
             if (!AsmDetector.isAsmAround) {
                 // AspectJ could not add the stack maps to this class (it printed why) and turned stack maps off for
                 // every class after it; the bytes it returned would not verify. This class stays unwoven, the rest not.

@@ -46,6 +46,41 @@ public final class Weaving {
 
     private static final LongAdder FAILED = new LongAdder();
 
+    /**
+     * System property: {@code true} makes the agent print to stderr where its start-up time goes (the scan, the
+     * weaver's start, the gate and the weaving of each class), once after it started and once at exit. For
+     * {@code bench/startup.sh}; nothing is timed without it.
+     */
+    static final String TIMING_PROPERTY = "groutines.weave.timing";
+
+    static final boolean TIMING = Boolean.getBoolean(TIMING_PROPERTY);
+
+    /** With {@link #TIMING}: classes given to the gate, accepted, nanoseconds in the gate and in AspectJ. */
+    static final LongAdder GATED = new LongAdder(), ACCEPTED = new LongAdder(), GATE_NANOS = new LongAdder(),
+            WEAVE_NANOS = new LongAdder(), FIRST_NANOS = new LongAdder();
+
+    /**
+     * With {@link #TIMING}: the loaders AspectJ has woven a class for. The classes of a loader up to its first woven
+     * one include the weaver's set-up for it: its world, the aspects, the weaver's own classes loaded and run cold.
+     */
+    static final Set<ClassLoader> LOADERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /** With {@link #TIMING}: prints the counters at exit. */
+    static void printTimingAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> printTiming(String.format(
+                "groutines timing: gate %d classes in %.1f ms, %d accepted; AspectJ %.1f ms for them, of which %.1f ms "
+                        + "up to the first woven class of each of %d loaders (weaver set-up); %d woven, %d failed",
+                GATED.sum(), GATE_NANOS.sum() / 1e6, ACCEPTED.sum(), WEAVE_NANOS.sum() / 1e6, FIRST_NANOS.sum() / 1e6,
+                LOADERS.size(), WOVEN.sum(), FAILED.sum())), "groutines-timing"));
+    }
+
+    /** A timing line to stderr in one write, on a line of its own: the application may be logging meanwhile. */
+    static void printTiming(String line) {
+        byte[] bytes = ("\n" + line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.err.write(bytes, 0, bytes.length);
+        System.err.flush();
+    }
+
     private static volatile boolean started;
 
     private static volatile boolean off;

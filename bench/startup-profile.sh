@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Where the start-up time of groutines goes, by sampling: starts the demo (as bench/startup.sh does) with Java Flight
+# Recorder sampling the threads every 2 ms, and sorts the samples of the main thread — which runs the agent's
+# premain, the starter and the weaving — into the agent's and the weaver's steps. The recorder slows the start
+# itself: the shares are what this is for, not the durations (those are bench/startup.sh's).
+#
+#   bench/startup-profile.sh                 STARTS=3 starts of each of VARIANTS="agent-on agent-on-narrow"
+#
+# Environment: STARTS, VARIANTS (the names of bench/startup.sh), SKIP_BUILD, WAIT_QUIET, PORT, JAVA_HOME as there.
+# Results: printed, and kept in bench/out/startup-profile/ (the recordings, profile.txt).
+# On a shared machine run it under a lock that other benchmarks take too: flock LOCKFILE bench/startup-profile.sh
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+log() { printf '[profile] %s\n' "$*" >&2; }
+OUT="$(pwd)/bench/out/startup-profile"
+. bench/lib.sh
+
+STARTS=${STARTS:-3}
+VARIANTS=${VARIANTS:-agent-on agent-on-narrow}
+find_java
+build_demo
+JFR="$(dirname "$JAVA")/jfr"
+trap stop_app EXIT INT TERM
+
+ON=(--groutines.allow-in-production=true)
+variant_args() {
+    JVM=("-XX:StartFlightRecording:filename=recording.jfr,settings=profile,jdk.ExecutionSample#period=2ms")
+    case $1 in
+        agent-on)         JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${ON[@]}") ;;
+        attach-on)        APP=("${ON[@]}") ;;
+        agent-off)        JVM+=("-javaagent:$ROOT/$AGENT"); APP=(--groutines.enabled=false) ;;
+        agent-on-narrow)  JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
+        attach-on-narrow) APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
+        *) log "unknown variant $1"; exit 1 ;;
+    esac
+}
+
+for round in $(seq 1 "$STARTS"); do
+    for v in $VARIANTS; do
+        variant_args "$v"
+        wait_quiet
+        start_app "$v-$round" "${JVM[@]}" -- "${APP[@]}"
+        stop_app
+        "$JFR" print --events jdk.ExecutionSample --stack-depth 400 "$OUT/$v-$round/recording.jfr" > "$OUT/$v-$round/samples.txt"
+        log "round $round: $v started in ${STARTED}s (process running for ${PROCESS}s) with the recorder on; $(machine_state)"
+    done
+done
+
+# the main thread's samples, each in the first step that matches it. "Own code": the innermost groutines frame
+# (io.groutines, not the demo) has no Spring, Hibernate or H2 frame leafward of it — where the starter only asks
+# Spring for a bean the groutines need, the work is the application's, done earlier.
+for v in $VARIANTS; do
+    cat "$OUT/$v"-*/samples.txt | awk -v variant="$v" -v starts="$STARTS" '
+        function flush() {
+            if (thread != "main") return
+            total++
+            if (stack ~ /ByteBuddyAgent\.install/)                          step = "self-attach: byte-buddy-agent install"
+            else if (stack ~ /io\.groutines\.weaving\.ScopedWeaver\.transform/) {
+                if (stack ~ /ClassPath\$JImage/)                             step = "weaving: BCEL lists the JDK image (ClassPath$JImage.buildFileMap)"
+                else if (stack ~ /org\.aspectj\.bridge\.Version\.getTime/)   step = "weaving: AspectJ parses its build date (Version.getTime)"
+                else if (stack ~ /ClassLoaderWeavingAdaptor\.initialize/)    step = "weaving: AspectJ world and aspects (ClassLoaderWeavingAdaptor.initialize)"
+                else if (stack ~ /org\.aspectj\./)                           step = "weaving: the classes (match, weave, write)"
+                else                                                         step = "weaving: the gate (no AspectJ frame)"
+            }
+            else if (stack ~ /io\.groutines\.boot\.discovery\.Discovery\.scan/) step = "starter: ClassGraph scan for @Groutines classes"
+            else if (own && boot)                                            step = "starter: its own code (properties, guard, catalog, checks, proxies)"
+            else if (own)                                                    step = "runtime: its own code (weaver start, woven calls, hubs, strands)"
+            else                                                             step = "the application, Spring, Hibernate (the starter'"'"'s bean requests included)"
+            n[step]++
+        }
+        /^jdk\.ExecutionSample/ { flush(); thread = ""; stack = ""; seen = 0; lib = 0; own = 0; boot = 0 }
+        /sampledThread = "/ { t = $0; sub(/.*sampledThread = "/, "", t); sub(/".*/, "", t); thread = t }
+        /^[ \t]+[A-Za-z_$][A-Za-z0-9_.$<>\/]*\(/ {
+            f = $1; sub(/\(.*/, "", f); stack = stack " " f
+            if (!seen) {
+                if (f ~ /^(org\.springframework|org\.hibernate|org\.h2|com\.zaxxer)\./) lib = 1
+                if (f ~ /^io\.groutines\./ && f !~ /^io\.groutines\.demo\./) { seen = 1; own = !lib; boot = f ~ /^io\.groutines\.boot\./ }
+            }
+        }
+        END {
+            flush()
+            printf "%s: %d samples of the main thread (2 ms apart while it runs Java code) in %d starts\n", variant, total, starts
+            for (s in n) printf "  %5d  %5.1f %%  %s\n", n[s], 100 * n[s] / total, s | "sort -k1,1nr"
+            close("sort -k1,1nr")
+        }'
+done | tee "$OUT/profile.txt"
