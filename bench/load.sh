@@ -27,7 +27,8 @@
 #   SLICES=6 SLICE_REQUESTS=2000    measured slices per variant and round, and requests per slice
 #   WARMUP_REQUESTS=10000    requests of each application's warm-up
 #   THREADS=1 CONNECTIONS=16 wrk's -t and -c
-#   VARIANTS="off on observe"
+#   VARIANTS="off on observe"    add unprotected (observe with -Dgroutines.monitors.protect=false) to see what the
+#                            lock protection costs under load; the baseline off must come first
 #   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
 #   WAIT_QUIET=0             seconds to wait, before each round, for no Maven build and < QUIET_CPU=15 % CPU used by
 #                            others; 0: do not wait
@@ -65,12 +66,16 @@ fi
 find_java
 build_demo
 
-# variant_args NAME: sets APP (the application's arguments) and OWNER (who owns a snippet the mix creates)
+# variant_args NAME: sets APP (the application's arguments), EXTRA (JVM flags beyond JVM) and OWNER (who owns a
+# snippet the mix creates)
 variant_args() {
+    EXTRA=()
     case $1 in
         off)     APP=(--groutines.enabled=false); OWNER=tom ;;
         on)      APP=(--groutines.allow-in-production=true --groutines.active=start_view,check_permissions,fill_user); OWNER=vitalii ;;
         observe) APP=(--groutines.allow-in-production=true --groutines.active=observe_seed); OWNER=tom ;;
+        unprotected) APP=(--groutines.allow-in-production=true --groutines.active=observe_seed); OWNER=tom
+                 EXTRA=(-Dgroutines.monitors.protect=false) ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac
 }
@@ -155,7 +160,7 @@ for round in $(seq 1 "$ROUNDS"); do
     for v in "${rotated[@]}"; do
         variant_args "$v"
         PORT=${PORTS[$v]}
-        start_app "$v-$round" "${JVM[@]}" -- "${APP[@]}"
+        start_app "$v-$round" "${JVM[@]}" "${EXTRA[@]}" -- "${APP[@]}"
         PIDS[$v]=$APP_PID
         APP_PID=""
         log "round $round: $v started in ${STARTED}s on port $PORT"
@@ -243,7 +248,7 @@ others=$(awk -F'\t' 'NR > 1 {print $14}' "$SLICES_TSV")
         rps=$(ratio "$(col "$v" 3 | median)" "$(col off 3 | median)")
         p99=$(ratio "$(col "$v" 6 | median)" "$(col off 6 | median)")
         case $v in
-            observe) t_rps=0.95; t_p99=1.10 ;;
+            observe|unprotected) t_rps=0.95; t_p99=1.10 ;;
             *)       t_rps=0.90; t_p99=1.20 ;;
         esac
         echo "$v/off:"
