@@ -28,7 +28,9 @@
 #   WARMUP_REQUESTS=10000    requests of each application's warm-up
 #   THREADS=1 CONNECTIONS=16 wrk's -t and -c
 #   VARIANTS="off on observe"    add unprotected (observe with -Dgroutines.monitors.protect=false) to see what the
-#                            lock protection costs under load; the baseline off must come first
+#                            lock protection costs under load, and narrow (observe with
+#                            --groutines.weave.application-packages=false: only the classes the groutines name are
+#                            woven) to see what weaving the whole application costs; the baseline off must come first
 #   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
 #   WAIT_QUIET=0             seconds to wait, before each round, for no Maven build and < QUIET_CPU=15 % CPU used by
 #                            others; 0: do not wait
@@ -76,6 +78,8 @@ variant_args() {
         observe) APP=(--groutines.allow-in-production=true --groutines.active=observe_seed); OWNER=tom ;;
         unprotected) APP=(--groutines.allow-in-production=true --groutines.active=observe_seed); OWNER=tom
                  EXTRA=(-Dgroutines.monitors.protect=false) ;;
+        narrow)  APP=(--groutines.allow-in-production=true --groutines.active=observe_seed
+                      --groutines.weave.application-packages=false); OWNER=tom ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac
 }
@@ -248,7 +252,7 @@ others=$(awk -F'\t' 'NR > 1 {print $14}' "$SLICES_TSV")
         rps=$(ratio "$(col "$v" 3 | median)" "$(col off 3 | median)")
         p99=$(ratio "$(col "$v" 6 | median)" "$(col off 6 | median)")
         case $v in
-            observe|unprotected) t_rps=0.95; t_p99=1.10 ;;
+            observe|unprotected|narrow) t_rps=0.95; t_p99=1.10 ;;
             *)       t_rps=0.90; t_p99=1.20 ;;
         esac
         echo "$v/off:"

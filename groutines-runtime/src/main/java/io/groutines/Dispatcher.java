@@ -53,7 +53,7 @@ final class Dispatcher {
             (call ? calls : events).computeIfAbsent(waiter.key(), k -> new ArrayList<>(2)).add(waiter);
             if (call) {
                 callWaiters++;
-                Interception.arm();
+                Interception.arm(waiter.key());
             }
             else {
                 eventWaiters++;
@@ -90,7 +90,7 @@ final class Dispatcher {
         waiter.state = Waiter.State.CLAIMED;
         if (waiter.kind == Waiter.Kind.CALL) {
             callWaiters--;
-            Interception.disarm();
+            Interception.disarm(waiter.key());
         }
         else {
             eventWaiters--;
@@ -105,7 +105,7 @@ final class Dispatcher {
             for (List<Waiter> list : calls.values()) {
                 for (Waiter waiter : list) {
                     waiter.state = Waiter.State.CANCELLED;
-                    Interception.disarm();
+                    Interception.disarm(waiter.key());
                 }
             }
             calls.clear();

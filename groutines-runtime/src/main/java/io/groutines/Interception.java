@@ -3,6 +3,7 @@ package io.groutines;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Executable;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The entry point of woven code: what the groutines aspects call around an intercepted method or constructor. Not
@@ -11,6 +12,7 @@ import java.lang.reflect.Executable;
  * <p>The protocol, for one call:
  * <pre>{@code
  * if (!Interception.armed()) return proceed(args);                    // dormant: one volatile read
+ * if (!Interception.awaits(name)) return proceed(args);               // nobody waits for a method of this name
  * Call call = Interception.enter(callable, target, args);             // ENTER dispatch; may throw
  * if (call == null) return proceed(args);                             // no groutine here waits for it
  * if (Interception.skipsOriginal(call)) return Interception.exit(call, null, null);
@@ -43,17 +45,36 @@ public final class Interception {
     private Interception() {
     }
 
+    /**
+     * Call waiters of all hubs by the name of the method they wait for ({@code <init>} for constructors). When some
+     * groutine waits anywhere, a woven call of another name still proceeds at once: under load, some request's
+     * groutine almost always waits somewhere, and the application's own classes are woven.
+     */
+    private static final ConcurrentHashMap<String, Integer> NAMES = new ConcurrentHashMap<>();
+
     /** @return whether any groutine anywhere waits for a call; when not, woven code proceeds at once */
     public static boolean armed() {
         return waiters != 0;
     }
 
-    static void arm() {
+    /**
+     * Asked by woven code once {@link #armed()} said yes.
+     * @param name a method's name, or {@code <init>} for a constructor
+     * @return whether any groutine anywhere waits for a call of a method or constructor of that name; when not, the
+     *         call proceeds at once
+     */
+    public static boolean awaits(String name) {
+        return NAMES.containsKey(name);
+    }
+
+    static void arm(String name) {
+        NAMES.merge(name, 1, Integer::sum);
         WAITERS.getAndAdd(1);
     }
 
-    static void disarm() {
+    static void disarm(String name) {
         WAITERS.getAndAdd(-1);
+        NAMES.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1);
     }
 
     /**
@@ -80,7 +101,7 @@ public final class Interception {
     }
 
     private static Call enter(Executable callable, Object target, Object[] args, boolean replaceable) {
-        if (waiters == 0) {
+        if (waiters == 0 || !NAMES.containsKey(Target.key(callable))) {
             return null;
         }
         Binding binding = Binding.innermost();
@@ -108,7 +129,7 @@ public final class Interception {
      */
     public static Call enterProxied(Executable invoked, Executable implementation, Object proxy, Object target,
             Object[] args) {
-        if (waiters == 0) {
+        if (waiters == 0 || !NAMES.containsKey(Target.key(implementation)) && !NAMES.containsKey(Target.key(invoked))) {
             return null;
         }
         Binding binding = Binding.innermost();

@@ -9,6 +9,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,6 +92,24 @@ class HubTest {
     }
 
     @Test
+    void wovenCallsOfAMethodNobodyWaitsForProceedAtOnceWhileOthersAreAwaited() {
+        Greeter greeter = new Greeter();
+        try (Hub hub = Hub.open("names")) {
+            hub.spawn(() -> FunctionCall.of(Greeter.class, "greet").await(Phase.EXIT));
+            assertThat(Interception.armed()).isTrue();
+            assertThat(Interception.awaits("greet")).isTrue();
+            assertThat(Interception.awaits("shout")).isFalse();
+            assertThat(Interception.enter(Greeter.SHOUT, greeter, new Object[] { "a", 1 })).isNull();
+            assertThat(greeter.shout("a", 2)).isEqualTo("AA");
+            assertThat(hub.strands()).hasSize(1);
+            assertThat(greeter.greet("b")).isEqualTo("hello b");
+            assertThat(hub.strands()).isEmpty();
+            assertThat(Interception.awaits("greet")).isFalse();
+        }
+        assertThat(Interception.armed()).isFalse();
+    }
+
+    @Test
     void nestedHubsBothSeeCallsAndClosingTheInnerRestoresTheOuter() {
         Greeter greeter = new Greeter();
         List<String> log = new ArrayList<>();
@@ -108,12 +127,24 @@ class HubTest {
     }
 
     @Test
-    void aHubServesOneThreadAtATime() throws Exception {
+    void aHubMayBeBoundToSeveralThreadsAtOnceButOnceToEach() throws Exception {
         try (Hub hub = Hub.open("busy")) {
-            Thread other = Thread.ofPlatform().start(() -> assertThatThrownBy(hub::bind)
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("bound to thread"));
+            AtomicReference<Object> seen = new AtomicReference<>();
+            Thread other = Thread.ofPlatform().start(() -> {
+                try (Binding binding = hub.bind()) {
+                    seen.set(Hub.current().orElse(null));
+                }
+                catch (Throwable ex) {
+                    seen.set(ex);
+                }
+            });
             other.join();
+            assertThat(seen.get()).isSameAs(hub);
+            assertThatThrownBy(hub::bind).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already");
+            assertThat(Hub.current()).contains(hub);
         }
+        assertThat(Hub.current()).isEmpty();
     }
 
     @Test

@@ -36,9 +36,12 @@ public aspect WovenCalls {
 
     /**
      * The dormant test, as a pointcut: ajc places it at the join point before the advice runs, so when nobody waits
-     * the original body runs directly and the bound arguments are never boxed.
+     * the original body runs directly and the bound arguments are never boxed. When some groutine waits somewhere
+     * (under load, nearly always), a method of a name nobody waits for still runs directly after a look-up of its
+     * name (the signature keeps it): the application's own classes are all woven, and most of their calls are not
+     * awaited.
      */
-    pointcut armed(): if(Interception.armed());
+    pointcut armed(): if(Interception.armed() && Interception.awaits(thisJoinPointStaticPart.getSignature().getName()));
 
     /*
      * Never synthetic members: the compiler's bridge methods (a call through one would be a second join point of the
@@ -399,7 +402,7 @@ public aspect WovenCalls {
     // ---- constructors: observed, never wrapped -------------------------------------------------------------------
 
     /** ENTER. The if() test runs before the join point object is made (lazy thisJoinPoint), so dormant costs a read. */
-    before(Object self): constructor() && this(self) && if(Interception.armed()) {
+    before(Object self): constructor() && this(self) && if(Interception.armed() && Interception.awaits("<init>")) {
         Constructions.enter(thisJoinPointStaticPart, self, thisJoinPoint.getArgs());
     }
 
