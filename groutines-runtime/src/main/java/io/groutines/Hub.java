@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The groutines of one scope — one request, one test, one job — and the place their calls and events are
@@ -154,19 +155,61 @@ public final class Hub implements AutoCloseable {
      * @throws IllegalStateException when the hub is closed
      */
     public Strand spawn(String name, Runnable body) {
+        Strand strand = add(new Strand(this, Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body")));
+        strand.start();
+        return strand;
+    }
+
+    /**
+     * Spawns a named groutine that starts when a call comes: as {@code spawn(name, () -> body.accept(call.await(phase)))},
+     * except that nothing runs until the call. It waits from the start without suspending, which spares the check of
+     * the thread's locks that a suspension costs, and if it is killed before the call, its body never runs. How
+     * {@code @Groutine(call = ...)} methods are spawned.
+     * @param name for messages and monitoring
+     * @param call the call to wait for
+     * @param phase when
+     * @param body the groutine's code, given the call
+     * @return its strand
+     * @throws IllegalStateException when the hub is closed
+     */
+    public Strand spawn(String name, FunctionCall call, Phase phase, Consumer<Call> body) {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(body, "body");
+        Strand strand = add(new Strand(this, Objects.requireNonNull(name, "name"), value -> body.accept((Call) value)));
+        strand.startWaiting(Waiter.call(strand, call, phase));
+        return strand;
+    }
+
+    /**
+     * Spawns a named groutine that starts when an event is fired, as {@link #spawn(String, FunctionCall, Phase,
+     * Consumer)} does for a call. How {@code @Groutine(event = ...)} methods are spawned.
+     * @param name for messages and monitoring
+     * @param event the event to wait for
+     * @param body the groutine's code, given the event's data
+     * @return its strand
+     * @throws IllegalStateException when the hub is closed
+     */
+    public Strand spawn(String name, Event event, Consumer<Object[]> body) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(body, "body");
+        Strand strand = add(new Strand(this, Objects.requireNonNull(name, "name"), value -> body.accept((Object[]) value)));
+        strand.startWaiting(Waiter.event(strand, event.name()));
+        return strand;
+    }
+
+    private Strand add(Strand strand) {
         if (closed.get()) {
-            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + name
+            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + strand.name()
                     + "' cannot be spawned in it");
         }
-        Strand strand = new Strand(this, Objects.requireNonNull(name, "name"), Objects.requireNonNull(body, "body"));
         strands.add(strand);
         LIVE.increment();
         if (closed.get()) { // closed by another thread meanwhile: its close may not have seen this strand
             ended(strand);
-            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + name
+            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + strand.name()
                     + "' cannot be spawned in it");
         }
-        strand.start();
         return strand;
     }
 
@@ -184,7 +227,7 @@ public final class Hub implements AutoCloseable {
         }
         List<Strand> spawned = new ArrayList<>(methods.size());
         for (GroutineMethod method : methods) {
-            spawned.add(spawn(method.name(), method.body(groutines)));
+            spawned.add(method.spawnInto(this, groutines));
         }
         return spawned;
     }

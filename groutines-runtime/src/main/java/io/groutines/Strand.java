@@ -5,6 +5,7 @@ import jdk.internal.vm.ContinuationScope;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One groutine: a coroutine that runs on the thread of whoever resumes it and suspends where it waits. Made by
@@ -31,6 +32,7 @@ public final class Strand {
     private final Coroutine coroutine;
     private final Kill kill = new Kill();
     private volatile State state = State.NEW;
+    private boolean ran;
 
     /** What it waits for while suspended; claimed by whoever resumes it. */
     private volatile Waiter waiting;
@@ -53,7 +55,14 @@ public final class Strand {
     Strand(Hub hub, String name, Runnable body) {
         this.hub = hub;
         this.name = name;
-        this.coroutine = new Coroutine(this, body);
+        this.coroutine = new Coroutine(this, () -> run(body));
+    }
+
+    /** A strand whose body starts with what its first waiter is resumed with: see {@link #startWaiting}. */
+    Strand(Hub hub, String name, Consumer<Object> body) {
+        this.hub = hub;
+        this.name = name;
+        this.coroutine = new Coroutine(this, () -> run(() -> body.accept(delivery())));
     }
 
     /** @return the groutine running innermost on the calling thread, if the caller is in one */
@@ -175,6 +184,11 @@ public final class Strand {
             monitorsHeld = null;
             throw pinned;
         }
+        return delivery();
+    }
+
+    /** @return what the resumer handed over; throws what it handed over to throw instead */
+    private Object delivery() {
         Object value = delivered;
         Throwable thrown = deliveredThrowable;
         delivered = null;
@@ -205,6 +219,18 @@ public final class Strand {
         resume(null, null);
     }
 
+    /**
+     * Starts the strand waiting, without running it: its body runs, from the beginning, when the first waiter is
+     * claimed, and never when the strand is killed first. No suspension, so no check of the thread's locks.
+     */
+    void startWaiting(Waiter first) {
+        waiting = first;
+        state = State.SUSPENDED;
+        if (!first.register()) { // its hub closed meanwhile
+            end();
+        }
+    }
+
     /** Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. */
     void resumeClaimed(Object value) {
         if (kill.ordered()) {
@@ -226,6 +252,7 @@ public final class Strand {
             carrier = Thread.currentThread();
             runningSince = System.nanoTime();
             state = State.RUNNING;
+            ran = true;
             coroutine.run();
             carrier = null;
             if (coroutine.isDone()) {
@@ -275,6 +302,10 @@ public final class Strand {
         }
         Waiter waiter = waiting;
         if (waiter != null && waiter.claim()) {
+            if (!ran) { // started waiting and never ran: nothing of its body to end
+                end();
+                return;
+            }
             resume(null, kill.exit(name));
         }
     }
@@ -312,7 +343,7 @@ public final class Strand {
         private final Strand strand;
 
         Coroutine(Strand strand, Runnable body) {
-            super(SCOPE, () -> strand.run(body));
+            super(SCOPE, body);
             this.strand = strand;
         }
 

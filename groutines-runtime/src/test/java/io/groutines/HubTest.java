@@ -110,6 +110,33 @@ class HubTest {
     }
 
     @Test
+    void aGroutineSpawnedWaitingRunsOnlyWhenItsCallComesAndNeverWhenKilledFirst() {
+        Greeter greeter = new Greeter();
+        List<String> log = new ArrayList<>();
+        try (Hub hub = Hub.open("waiting")) {
+            Strand first = hub.spawn("first", FunctionCall.of(Greeter.class, "greet"), Phase.ENTER, call -> {
+                log.add("saw " + call.arg(0) + " on " + Strand.current().map(Strand::name).orElse("?"));
+                call.setArg(0, "changed");
+            });
+            Strand never = hub.spawn("never", Event.named("NEVER"), data -> log.add("ran"));
+            assertThat(log).isEmpty();
+            assertThat(first.waitingFor()).contains("FunctionCall(io.groutines.Greeter.greet) ENTER");
+            assertThat(never.waitingFor()).contains("Event(NEVER)");
+            assertThat(greeter.greet("x")).isEqualTo("hello changed");
+            assertThat(log).containsExactly("saw x on first");
+            assertThat(first.isAlive()).isFalse();
+            assertThat(never.isAlive()).isTrue();
+            hub.spawn("event", Event.named("GO"), data -> log.add("event " + data[0]));
+            Event.named("GO").fire(42);
+            assertThat(log).containsExactly("saw x on first", "event 42");
+            hub.close();
+            assertThat(never.isAlive()).isFalse();
+            assertThat(hub.strands()).isEmpty();
+        }
+        assertThat(log).containsExactly("saw x on first", "event 42");
+    }
+
+    @Test
     void nestedHubsBothSeeCallsAndClosingTheInnerRestoresTheOuter() {
         Greeter greeter = new Greeter();
         List<String> log = new ArrayList<>();

@@ -4,6 +4,9 @@ import io.groutines.Call;
 import io.groutines.Event;
 import io.groutines.FunctionCall;
 import io.groutines.Groutine;
+import io.groutines.Hub;
+import io.groutines.Phase;
+import io.groutines.Strand;
 import io.groutines.TargetException;
 
 import java.lang.reflect.InvocationTargetException;
@@ -18,7 +21,7 @@ import java.util.List;
 /**
  * A method annotated {@link Groutine}, checked and ready to run: its trigger resolved, its parameters mapped to
  * the trigger's arguments. Made once (at startup, where it fails with a message naming the class, the method and
- * the fix); each spawn runs {@link #body(Object)}, which waits with the public API like any groutine.
+ * the fix); {@link #spawnInto} spawns it on a bean.
  */
 public final class GroutineMethod {
 
@@ -188,38 +191,57 @@ public final class GroutineMethod {
     }
 
     /**
-     * The code a strand runs for this groutine on a bean.
+     * Spawns this groutine on a bean. A groutine with a trigger starts waiting for it without running (see
+     * {@link Hub#spawn(String, FunctionCall, Phase, java.util.function.Consumer)}); with {@code loop}, it then waits
+     * again after each run.
+     * @param hub where
      * @param bean an instance of the declaring class
-     * @return the body
+     * @return its strand
      */
-    public Runnable body(Object bean) {
-        return () -> {
+    public Strand spawnInto(Hub hub, Object bean) {
+        Phase phase = annotation.phase();
+        if (trigger != null) {
+            return hub.spawn(name(), trigger, phase, call -> {
+                onCall(bean, call);
+                while (annotation.loop()) {
+                    onCall(bean, trigger.await(phase));
+                }
+            });
+        }
+        if (!annotation.event().isEmpty()) {
+            Event event = Event.named(annotation.event());
+            return hub.spawn(name(), event, data -> {
+                onEvent(bean, data);
+                while (annotation.loop()) {
+                    onEvent(bean, event.await());
+                }
+            });
+        }
+        return hub.spawn(name(), () -> {
             do {
-                if (trigger != null) {
-                    Call call = trigger.await(annotation.phase());
-                    Object[] args = new Object[bindings.length];
-                    for (int i = 0; i < bindings.length; i++) {
-                        args[i] = bindings[i] == CALL_PARAMETER ? call : call.arg(bindings[i]);
-                    }
-                    Object result = invoke(bean, args);
-                    if (replaces && result != null) {
-                        call.replaceResult(result);
-                    }
-                }
-                else if (!annotation.event().isEmpty()) {
-                    Object[] data = Event.named(annotation.event()).await();
-                    if (data.length < bindings.length) {
-                        throw new IllegalArgumentException("Groutine " + name() + " takes " + bindings.length
-                                + " parameters but Event(" + annotation.event() + ") was fired with " + data.length + " values");
-                    }
-                    invoke(bean, Arrays.copyOf(data, bindings.length));
-                }
-                else {
-                    invoke(bean, new Object[0]);
-                }
+                invoke(bean, new Object[0]);
             }
             while (annotation.loop());
-        };
+        });
+    }
+
+    private void onCall(Object bean, Call call) {
+        Object[] args = new Object[bindings.length];
+        for (int i = 0; i < bindings.length; i++) {
+            args[i] = bindings[i] == CALL_PARAMETER ? call : call.arg(bindings[i]);
+        }
+        Object result = invoke(bean, args);
+        if (replaces && result != null) {
+            call.replaceResult(result);
+        }
+    }
+
+    private void onEvent(Object bean, Object[] data) {
+        if (data.length < bindings.length) {
+            throw new IllegalArgumentException("Groutine " + name() + " takes " + bindings.length
+                    + " parameters but Event(" + annotation.event() + ") was fired with " + data.length + " values");
+        }
+        invoke(bean, Arrays.copyOf(data, bindings.length));
     }
 
     private Object invoke(Object bean, Object[] args) {

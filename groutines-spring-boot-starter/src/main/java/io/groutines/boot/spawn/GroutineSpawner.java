@@ -69,7 +69,7 @@ public class GroutineSpawner {
         List<Strand> strands = new ArrayList<>();
         for (GroutinesCatalog.Entry entry : this.catalog.entries()) {
             for (GroutineMethod method : entry.methods()) {
-                strands.add(hub.spawn(method.name(), method.body(entry.bean())));
+                strands.add(method.spawnInto(hub, entry.bean()));
             }
         }
         for (HubInitializer initializer : this.initializers) {
