@@ -15,6 +15,8 @@ import java.util.List;
  * resumed the strand — into the suspended continuation: the caller's {@code Thread.holdsLock} turns false, its own
  * exit of the block does not release the lock, and other threads can block forever. So before a strand suspends:
  * <ol>
+ * <li>when the thread's lock stack is empty ({@link LockStack}, a few nanoseconds), nothing can be carried away and
+ * the strand suspends at once — the common case;</li>
  * <li>the monitors the thread holds are read, with the frames that hold them ({@code jdk.internal.vm.ThreadSnapshot},
  * which also tells locks the JIT eliminated, and so are not held);</li>
  * <li>a monitor held by the strand's own frames refuses the wait: a strand may be resumed on another thread, where a
@@ -80,8 +82,8 @@ final class HeldMonitors {
      * @throws IllegalStateException when the strand holds a monitor of its own: it may not wait there
      */
     static Object beforeSuspend(Strand strand, Waiter waiter) {
-        if (!PROTECT) {
-            return null;
+        if (!PROTECT || LockStack.isEmpty()) {
+            return null; // nothing is fast-locked, so nothing can be carried away
         }
         Object snapshot;
         StackTraceElement[] stack;

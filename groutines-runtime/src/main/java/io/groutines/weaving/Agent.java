@@ -173,9 +173,10 @@ public final class Agent {
         to.add(Interception.class.getModule());
         to.add(Agent.class.getModule());
         to.add(ClassLoader.getSystemClassLoader().getUnnamedModule());
-        // open, not only export: the runtime reads ThreadSnapshot (which locks the thread holds) to keep them safe
-        inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", to), Map.of("jdk.internal.vm", to), Set.of(),
-                Map.of());
+        // open, not only export: the runtime reads ThreadSnapshot (which locks the thread holds) to keep them safe;
+        // and jdk.internal.misc, whose Unsafe reads the count of the thread's lock stack (io.groutines.LockStack)
+        inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", to, "jdk.internal.misc", to),
+                Map.of("jdk.internal.vm", to), Set.of(), Map.of());
     }
 
     /**
