@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +68,27 @@ final class TargetResolver {
      * @throws TargetException when the callable does not exist or the name is ambiguous
      */
     static Target resolve(Class<?> owner, String member) {
+        Map<String, Target> resolved = RESOLVED.get(owner);
+        Target target = resolved.get(member);
+        if (target == null) {
+            target = resolveUncached(owner, member);
+            resolved.put(member, target);
+        }
+        return target;
+    }
+
+    /**
+     * Targets resolved on a class, by member: a groutine that names the method of the object it was handed
+     * ({@code FunctionCall.of(view, "preSave")}) resolves it on every request. Failures are not kept.
+     */
+    private static final ClassValue<Map<String, Target>> RESOLVED = new ClassValue<>() {
+        @Override
+        protected Map<String, Target> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private static Target resolveUncached(Class<?> owner, String member) {
         String path = owner.getName() + "." + member;
         int paren = member.indexOf('(');
         if (paren >= 0 && member.endsWith(")")) {
