@@ -79,16 +79,18 @@ print()
 D = "DispatchBenchmark."
 print("| stack under the call | `plainCall` (baseline) | `listenedCallUnprotected` (protection off) | "
       "`listenedCall` (protection on) | protection: per call | per suspension (2 per call) | "
-      "`listenedCallUnderLock` | B/op off | B/op on | B/op under lock |")
-print("|---|---|---|---|---|---|---|---|---|---|")
+      "`listenedCallUnderLock` | `listenedCallUnderNewLock` | B/op off | B/op on | B/op under lock "
+      "| B/op under a new lock |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for depth in ["0", "100"]:
     p = get(D + "plainCall", depth=depth)
     off = get(D + "listenedCallUnprotected", depth=depth)
     on = get(D + "listenedCall", depth=depth)
     lock = get(D + "listenedCallUnderLock", depth=depth)
+    new = get(D + "listenedCallUnderNewLock", depth=depth)
     label = "shallow (+0 frames)" if depth == "0" else f"deep (+{depth} frames)"
     print(f"| {label} | {ns(p)} | {ns(off)} | {ns(on)} | {num(on[0] - off[0])} | {num((on[0] - off[0]) / 2)} "
-          f"| {ns(lock)} | {alloc(off)} | {alloc(on)} | {alloc(lock)} |")
+          f"| {ns(lock)} | {ns(new)} | {alloc(off)} | {alloc(on)} | {alloc(lock)} | {alloc(new)} |")
 print()
 
 print("| benchmark | protection off (`...Unprotected`) | protection on | protection per suspension (1 per op) "

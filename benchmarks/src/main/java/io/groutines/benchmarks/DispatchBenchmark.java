@@ -32,8 +32,12 @@ import java.util.concurrent.TimeUnit;
  * {@code depth} frames deep (0 or 100 frames of recursion, never inlined, before the call), because the lock
  * protection reads the thread's stack at every suspension. Its baseline, {@code plainCall}, is the same recursion
  * and the unwoven twin's call.</li>
- * <li>{@code listenedCallUnderLock} — the same inside a {@code synchronized} block of the caller: at each
- * suspension the protection finds the caller's monitor and inflates it so that it stays with the caller.</li>
+ * <li>{@code listenedCallUnderLock} — the same inside a {@code synchronized} block of the caller, always on the
+ * same monitor: the first suspension finds it fast-locked, takes the thread snapshot and inflates it so that it
+ * stays with the caller; from then on it is inflated and the lock stack is empty.</li>
+ * <li>{@code listenedCallUnderNewLock} — the same under a new monitor for every call, as a request under a lock of
+ * its own: the first of the call's two suspensions finds it fast-locked (the snapshot, the inflation), the second
+ * finds the lock stack empty.</li>
  * <li>{@code eventFire} — {@code Event.fire} to one groutine that awaits the event again in a loop (one
  * suspension).</li>
  * <li>{@code spawnAndKill} — a groutine spawned to its first {@code await} (one suspension), then killed.</li>
@@ -63,6 +67,9 @@ public class DispatchBenchmark {
 
         /** A lock of the caller's, for {@code listenedCallUnderLock}. */
         final Object lock = new Object();
+
+        /** Where {@code listenedCallUnderNewLock} keeps its lock, so that the JIT cannot elide locking it. */
+        Object newLock;
 
         int a = 1000;
 
@@ -241,6 +248,15 @@ public class DispatchBenchmark {
     @Benchmark
     public int listenedCallUnderLock(Subjects s, Listener l) {
         synchronized (s.lock) {
+            return wovenAt(s.depth, s.woven, s.a, s.b);
+        }
+    }
+
+    @Benchmark
+    public int listenedCallUnderNewLock(Subjects s, Listener l) {
+        Object lock = new Object();
+        s.newLock = lock;
+        synchronized (lock) {
             return wovenAt(s.depth, s.woven, s.a, s.b);
         }
     }
