@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -95,6 +99,58 @@ class LockSafetyIT {
         for (Thread thread : threads) {
             thread.join(1000);
         }
+    }
+
+    /**
+     * The path where the thread's lock stack is not empty: every call under a new, uncontended monitor, so that each
+     * groutine's first suspension finds it fast-locked and must keep it with the caller. After each block another
+     * thread must be able to take the monitor (it was released), and the caller held it throughout.
+     */
+    @Test
+    void newUncontendedMonitorsStayWithTheirCaller() throws Exception {
+        assertThat(LockSafetyIT.class.desiredAssertionStatus()).as("run without -ea, as users run").isFalse();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        AtomicInteger lockLost = new AtomicInteger();
+        AtomicInteger notReleased = new AtomicInteger();
+        AtomicLong calls = new AtomicLong();
+        Object[] published = new Object[1]; // the monitors escape: the JIT may not elide locking them
+        Ledger ledger = new Ledger();
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        try (Hub hub = Hub.open("new-monitors")) {
+            spawnWatcher(hub, ledger);
+            for (int i = 0; System.nanoTime() < deadline || i < 2_000; i++) {
+                Object monitor = new Object();
+                published[0] = monitor;
+                synchronized (monitor) {
+                    ledger.add(1); // resumed at ENTER under the monitor, suspends again: the monitor stays here
+                    if (!Thread.holdsLock(monitor)) {
+                        lockLost.incrementAndGet();
+                    }
+                }
+                calls.incrementAndGet();
+                if (i % 100 == 0) {
+                    Future<?> taken = other.submit(() -> {
+                        synchronized (monitor) {
+                            return null;
+                        }
+                    });
+                    try {
+                        taken.get(5, TimeUnit.SECONDS);
+                    }
+                    catch (TimeoutException ex) {
+                        notReleased.incrementAndGet();
+                        break;
+                    }
+                }
+            }
+        }
+        finally {
+            other.shutdownNow();
+        }
+        assertThat(calls.get()).isGreaterThanOrEqualTo(2_000);
+        assertThat(lockLost.get()).as("calls after which the caller no longer held its monitor").isZero();
+        assertThat(notReleased.get()).as("monitors another thread could not take after the block").isZero();
+        assertThat(ledger.entries()).isEqualTo(calls.get());
     }
 
     private static void spawnWatcher(Hub hub, Ledger ledger) {

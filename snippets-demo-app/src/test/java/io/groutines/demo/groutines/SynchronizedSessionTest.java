@@ -17,22 +17,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring MVC's {@code synchronizeOnSession}: every handler of one session runs inside
+ * Spring MVC's {@code synchronizeOnSession} ({@code demo.synchronize-on-session=true}): every handler of one session runs inside
  * {@code synchronized (sessionMutex)}. {@code make_responses_raise_exc} — a {@code loop = true} groutine — is resumed
  * at each response built there and waits again, under that lock. Sixteen clients of one logged-in session at once,
  * from the first (interpreted) requests on: every request is answered, and the session is never stuck.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "groutines.enabled=true", "groutines.active=make_responses_raise_exc",
+        "groutines.enabled=true", "groutines.active=make_responses_raise_exc", "demo.synchronize-on-session=true",
         "spring.datasource.url=jdbc:h2:mem:groutines-session-lock;DB_CLOSE_DELAY=-1" })
 class SynchronizedSessionTest extends RunningDemo {
 
@@ -89,22 +85,5 @@ class SynchronizedSessionTest extends RunningDemo {
                 .POST(HttpRequest.BodyPublishers.ofString("username=tom&password=tom-demo&csrfmiddlewaretoken="
                         + field.group(1) + "&next=/snippets/")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as("login").isEqualTo(302);
-    }
-
-    @TestConfiguration
-    static class SynchronizeOnSession {
-
-        @Bean
-        static BeanPostProcessor synchronizeOnSession() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    if (bean instanceof RequestMappingHandlerAdapter adapter) {
-                        adapter.setSynchronizeOnSession(true);
-                    }
-                    return bean;
-                }
-            };
-        }
     }
 }
