@@ -199,18 +199,16 @@ public final class Hub implements AutoCloseable {
     }
 
     private Strand add(Strand strand) {
-        if (closed.get()) {
-            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + strand.name()
-                    + "' cannot be spawned in it");
+        if (!closed.get()) {
+            strands.add(strand);
+            LIVE.increment();
+            if (!closed.get()) {
+                return strand;
+            }
+            ended(strand); // closed by another thread meanwhile: its close may not have seen this strand
         }
-        strands.add(strand);
-        LIVE.increment();
-        if (closed.get()) { // closed by another thread meanwhile: its close may not have seen this strand
-            ended(strand);
-            throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + strand.name()
-                    + "' cannot be spawned in it");
-        }
-        return strand;
+        throw new IllegalStateException("Hub '" + this.name + "' is closed: groutine '" + strand.name()
+                + "' cannot be spawned in it");
     }
 
     /**
