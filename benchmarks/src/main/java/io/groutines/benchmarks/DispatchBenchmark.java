@@ -242,7 +242,7 @@ public class DispatchBenchmark {
     @Benchmark
     @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
     public int listenedCallUnprotected(Subjects s, Listener l) {
-        return wovenAt(s.depth, s.woven, s.a, s.b);
+        return listenedCall(s, l);
     }
 
     @Benchmark
@@ -271,7 +271,7 @@ public class DispatchBenchmark {
     @Benchmark
     @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
     public int eventFireUnprotected(Firing f) {
-        return f.tick.fire(f.data);
+        return eventFire(f);
     }
 
     // ---- a groutine's life -----------------------------------------------------------------------------------
@@ -286,8 +286,6 @@ public class DispatchBenchmark {
     @Benchmark
     @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
     public boolean spawnAndKillUnprotected(Spawning s) {
-        Strand strand = s.hub.spawn("short-lived", s.body);
-        strand.kill();
-        return strand.isAlive();
+        return spawnAndKill(s);
     }
 }
