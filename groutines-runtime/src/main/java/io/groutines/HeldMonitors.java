@@ -139,7 +139,7 @@ final class HeldMonitors {
      *         (the strand must be resumed with it at once, which gives the monitor back)
      */
     @SuppressWarnings("unchecked")
-    static Throwable afterSuspend(Object held, Strand strand) {
+    static IllegalStateException afterSuspend(Object held, Strand strand) {
         if (held == null) {
             return null;
         }

@@ -259,15 +259,21 @@ public final class Hub implements AutoCloseable {
         try {
             for (int i = strands.size() - 1; i >= 0; i = Math.min(i - 1, strands.size() - 1)) {
                 try {
-                    strands.get(i).kill("was killed: its hub '" + name + "' closed");
+                    strands.get(i).kill(Kill.hubClosed(this));
                 }
                 catch (Throwable ex) {
-                    if (failure == null) {
-                        failure = ex;
-                    }
-                    else {
-                        failure.addSuppressed(ex);
-                    }
+                    failure = Sneaky.keepFirst(failure, ex);
+                }
+            }
+            // a groutine the loop found running on another thread may have started waiting again since: its waiter
+            // is handed over here, so that it ends now rather than wait for good
+            List<Waiter> left = dispatcher.close();
+            for (int i = left.size() - 1; i >= 0; i--) {
+                try {
+                    left.get(i).strand.endClaimed(Kill.hubClosed(this));
+                }
+                catch (Throwable ex) {
+                    failure = Sneaky.keepFirst(failure, ex);
                 }
             }
         }

@@ -41,6 +41,8 @@ public final class Strand {
     private Waiter pending;
     private Object monitorsHeld;
     private boolean abandoned;
+    /** Waits refused in a row to keep a lock safe; reset by a wait that suspends. */
+    private int refusals;
 
     // handed from the resumer to the suspension point, and from the groutine's end to its last resumer
     private Object delivered;
@@ -173,7 +175,13 @@ public final class Strand {
             }
             throw kill.exit(name);
         }
-        Object held = HeldMonitors.beforeSuspend(this, waiter);
+        Object held;
+        try {
+            held = HeldMonitors.beforeSuspend(this, waiter);
+        }
+        catch (IllegalStateException ownLock) {
+            throw Sneaky.rethrow(refused(ownLock));
+        }
         pending = waiter;
         monitorsHeld = held;
         try {
@@ -185,6 +193,21 @@ public final class Strand {
             throw pinned;
         }
         return delivery();
+    }
+
+    /**
+     * Counts a wait refused to keep a lock where it belongs. A groutine that catches the refusal and waits again
+     * would otherwise hold its resumer's thread for good: past {@value Kill#REFUSALS} refusals in a row it is killed
+     * instead, and reported.
+     * @return what the refused wait throws
+     */
+    private Throwable refused(IllegalStateException why) {
+        if (++refusals <= Kill.REFUSALS) {
+            return why;
+        }
+        kill.order("was killed: " + refusals + " waits in a row were refused (" + why.getMessage() + ")");
+        Kill.reportRefused(this, why, refusals);
+        return kill.exit(name);
     }
 
     /** @return what the resumer handed over; throws what it handed over to throw instead */
@@ -210,7 +233,8 @@ public final class Strand {
         }
         abandoned = true;
         Coroutine.suspend();
-        throw new AssertionError("an abandoned groutine was resumed");
+        // resumed only when the suspension would have carried its resumer's lock away: killed again instead
+        throw kill.exit(name);
     }
 
     // ---- the one place where a strand is resumed ----------------------------------------------------------------
@@ -242,6 +266,8 @@ public final class Strand {
     }
 
     private void resume(Object value, Throwable toThrow) {
+        // the watchdog's clock: from the hand-off on, across the refused waits below
+        runningSince = System.nanoTime();
         while (true) {
             if (state == State.DEAD) {
                 throw new IllegalStateException("Groutine '" + name + "' has ended and cannot be resumed");
@@ -250,7 +276,6 @@ public final class Strand {
             deliveredThrowable = toThrow;
             waiting = null;
             carrier = Thread.currentThread();
-            runningSince = System.nanoTime();
             state = State.RUNNING;
             ran = true;
             coroutine.run();
@@ -268,20 +293,25 @@ public final class Strand {
             Object held = monitorsHeld;
             pending = null;
             monitorsHeld = null;
-            Throwable refused = HeldMonitors.afterSuspend(held, this);
-            if (refused != null) {
+            IllegalStateException lockCarried = HeldMonitors.afterSuspend(held, this);
+            if (lockCarried != null) {
+                // the strand carried away a lock of its resumer: resume it at once, which gives the lock back
+                abandoned = false;
                 value = null;
-                toThrow = refused;
-                continue; // the strand carried away a lock of its resumer: give it back at once
+                toThrow = refused(lockCarried);
+                continue;
             }
             if (abandoned) {
                 end();
                 return;
             }
+            refusals = 0;
+            // published before the kill is checked, and the kill is ordered before a killer looks at what the strand
+            // waits for: so either this thread sees the kill and claims the waiter back, or the killer sees the waiter
             waiting = next;
             state = State.SUSPENDED;
             if (!next.register()) {
-                kill.order("was killed: its hub '" + hub.name() + "' closed");
+                kill.order(Kill.hubClosed(hub));
             }
             else if (!kill.ordered() || !next.claim()) {
                 return;
@@ -302,12 +332,38 @@ public final class Strand {
         }
         Waiter waiter = waiting;
         if (waiter != null && waiter.claim()) {
-            if (!ran) { // started waiting and never ran: nothing of its body to end
-                end();
-                return;
-            }
-            resume(null, kill.exit(name));
+            endClaimed(reason);
         }
+    }
+
+    /**
+     * Publishes again a waiter that a dispatch claimed and then could not resume (a strand before it threw): the
+     * strand waits on, or ends now when its hub closed or it was killed meanwhile.
+     */
+    void waitAgain(Waiter waiter) {
+        waiter.state = Waiter.State.PENDING;
+        if (!waiter.register()) {
+            endClaimed(Kill.hubClosed(hub));
+        }
+        else if (kill.ordered() && waiter.claim()) {
+            endClaimed("was killed");
+        }
+    }
+
+    /**
+     * Ends a strand whose waiter the caller claimed: its {@code finally} blocks run now, on the calling thread; a strand
+     * that started waiting and never ran just ends.
+     * @param reason why, unless it was killed already
+     */
+    void endClaimed(String reason) {
+        if (!kill.ordered()) {
+            kill.order(reason);
+        }
+        if (!ran) {
+            end();
+            return;
+        }
+        resume(null, kill.exit(name));
     }
 
     private void run(Runnable body) {
