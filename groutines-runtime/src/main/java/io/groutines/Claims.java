@@ -82,6 +82,6 @@ final class Claims {
         if (value instanceof Invocation invocation) {
             invocation.handledBy(waiter);
         }
-        waiter.strand.resumeClaimed(value);
+        waiter.strand.resumeClaimed(waiter, value);
     }
 }

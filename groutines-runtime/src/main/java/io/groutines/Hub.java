@@ -108,9 +108,9 @@ public final class Hub implements AutoCloseable {
         return innermost != null && innermost.contains(this);
     }
 
-    /** @return hubs, groutines and dispatches of the whole JVM now, for monitoring */
+    /** @return hubs, groutines and dispatches of the whole JVM now, and how it checks locks, for monitoring */
     public static Statistics statistics() {
-        return new Statistics(OPEN.sum(), LIVE.sum(), Dispatcher.DISPATCHED.sum());
+        return new Statistics(OPEN.sum(), LIVE.sum(), Dispatcher.DISPATCHED.sum(), LockCheck.inForce());
     }
 
     /**
@@ -297,7 +297,8 @@ public final class Hub implements AutoCloseable {
      * @param openHubs hubs created and not closed
      * @param liveGroutines groutines spawned that have not ended
      * @param dispatched calls and events handed to groutines so far
+     * @param lockCheck how the JVM checks a thread's locks when a groutine suspends, and why that way
      */
-    public record Statistics(long openHubs, long liveGroutines, long dispatched) {
+    public record Statistics(long openHubs, long liveGroutines, long dispatched, LockCheck lockCheck) {
     }
 }

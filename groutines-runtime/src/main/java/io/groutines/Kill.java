@@ -59,6 +59,11 @@ final class Kill {
                 strand.name(), strand.hub(), refused, groutineFrame(), last.getMessage());
     }
 
+    /** Reports a strand that may not be resumed on the thread that wants it to (it holds a lock taken elsewhere). */
+    static void reportHeldElsewhere(Strand strand, String what) {
+        LOG.log(System.Logger.Level.ERROR, "{0} (groutine of {1})", what, strand.hub());
+    }
+
     /** The first frame of the groutine's own code: not the runtime's (which the code source tells), not the JDK's. */
     private static String groutineFrame() {
         var runtime = Kill.class.getProtectionDomain().getCodeSource();

@@ -41,6 +41,13 @@ public final class Strand {
     private Waiter pending;
     private Object monitorsHeld;
     private boolean abandoned;
+    /** What its thread's lock stack held when it was last resumed ({@link LockSafety#atMount()}). */
+    private int atMount;
+    /** The thread it last suspended on, where the monitors it may still hold belong. */
+    private Thread suspendedOn;
+    private boolean reportedElsewhere;
+    /** Monitors the lock check enters while the strand suspends, published here so that the JIT keeps them. */
+    Object[] anchors;
     /** Waits refused in a row to keep a lock safe; reset by a wait that suspends. */
     private int refusals;
 
@@ -113,7 +120,12 @@ public final class Strand {
                     + waiter) + "; switchTo resumes only a groutine that waits in Strand.switchToParent");
         }
         handedOut = null;
-        resumeClaimed(data);
+        String elsewhere = heldElsewhere();
+        if (elsewhere != null) {
+            waiter.state = Waiter.State.REGISTERED;
+            throw new IllegalStateException(refusedHere(elsewhere) + " Switch to it from that thread.");
+        }
+        resumeClaimed(waiter, data);
         Object[] back = handedOut;
         handedOut = null;
         return back;
@@ -177,7 +189,7 @@ public final class Strand {
         }
         Object held;
         try {
-            held = HeldMonitors.beforeSuspend(this, waiter);
+            held = LockSafety.beforeSuspend(this, waiter, atMount);
         }
         catch (IllegalStateException ownLock) {
             throw Sneaky.rethrow(refused(ownLock));
@@ -226,7 +238,7 @@ public final class Strand {
     private void abandon(Waiter waiter) {
         Kill.reportAbandoned(this, waiter);
         try {
-            monitorsHeld = HeldMonitors.beforeSuspend(this, waiter);
+            monitorsHeld = LockSafety.beforeSuspend(this, waiter, atMount);
         }
         catch (IllegalStateException ownLock) {
             throw kill.exit(name); // it holds a lock of its own: it cannot even be abandoned safely, only killed again
@@ -255,14 +267,43 @@ public final class Strand {
         }
     }
 
-    /** Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. */
-    void resumeClaimed(Object value) {
+    /**
+     * Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. A strand
+     * that may not be resumed on this thread (it holds a monitor of its own taken on another) waits on instead.
+     */
+    void resumeClaimed(Waiter waiter, Object value) {
+        String elsewhere = heldElsewhere();
+        if (elsewhere != null) {
+            if (!reportedElsewhere) {
+                reportedElsewhere = true;
+                Kill.reportHeldElsewhere(this, refusedHere(elsewhere) + " What it waits for (" + waiter
+                        + ") happened on this thread without it.");
+            }
+            waitAgain(waiter);
+            return;
+        }
         if (kill.ordered()) {
             resume(null, kill.exit(name));
         }
         else {
             resume(value, null);
         }
+    }
+
+    /**
+     * @return {@code null} when the strand may be resumed on the calling thread, else the monitors of its own that it
+     *         holds, taken on the thread it suspended on
+     */
+    private String heldElsewhere() {
+        Thread last = suspendedOn;
+        return ran && last != null && last != Thread.currentThread() ? LockSafety.heldElsewhere(this, coroutine) : null;
+    }
+
+    private String refusedHere(String monitors) {
+        return "Groutine '" + name + "' waits inside a synchronized block of its own (it holds " + monitors
+                + ", taken on thread '" + suspendedOn.getName() + "'), so it cannot be resumed on thread '"
+                + Thread.currentThread().getName() + "', which could never release that lock. Leave the synchronized "
+                + "block before waiting.";
     }
 
     private void resume(Object value, Throwable toThrow) {
@@ -278,6 +319,7 @@ public final class Strand {
             carrier = Thread.currentThread();
             state = State.RUNNING;
             ran = true;
+            atMount = LockSafety.atMount();
             coroutine.run();
             carrier = null;
             if (coroutine.isDone()) {
@@ -293,7 +335,7 @@ public final class Strand {
             Object held = monitorsHeld;
             pending = null;
             monitorsHeld = null;
-            IllegalStateException lockCarried = HeldMonitors.afterSuspend(held, this);
+            IllegalStateException lockCarried = LockSafety.afterSuspend(held, this);
             if (lockCarried != null) {
                 // the strand carried away a lock of its resumer: resume it at once, which gives the lock back
                 abandoned = false;
@@ -306,6 +348,7 @@ public final class Strand {
                 return;
             }
             refusals = 0;
+            suspendedOn = Thread.currentThread();
             // published before the kill is checked, and the kill is ordered before a killer looks at what the strand
             // waits for: so either this thread sees the kill and claims the waiter back, or the killer sees the waiter
             waiting = next;
@@ -360,6 +403,14 @@ public final class Strand {
             kill.order(reason);
         }
         if (!ran) {
+            end();
+            return;
+        }
+        String elsewhere = heldElsewhere();
+        if (elsewhere != null) {
+            // its finally blocks cannot run here: it ends where it waits, and its lock stays where it was taken
+            Kill.reportHeldElsewhere(this, refusedHere(elsewhere) + " It was ended without running its finally "
+                    + "blocks, and that lock stays held by thread '" + suspendedOn.getName() + "'.");
             end();
             return;
         }
