@@ -25,6 +25,27 @@ import java.util.function.Consumer;
  */
 public final class Strand {
 
+    /*
+     * States, and who performs each transition:
+     *
+     *   NEW -> RUNNING          spawn(body): start(), on the spawning thread
+     *   NEW -> SUSPENDED        spawn(name, call | event, body): startWaiting(), waiting without having run
+     *   NEW -> DEAD             the hub refused it (closed): Hub.add
+     *   RUNNING -> SUSPENDED    await: the strand yields; its resumer, on the same thread, checks the locks, then
+     *                           publishes the waiter (Waiter.register) — refused when the hub has closed, and then
+     *                           resumes it at once with its exit
+     *   RUNNING -> DEAD         the body returned, threw or was killed: its resumer, end()
+     *   SUSPENDED -> RUNNING    whoever claims its waiter (Waiter.claim: a call's or an event's dispatch, switchTo, a
+     *                           kill, the hub's close) resumes it on its own thread: resumeClaimed, endClaimed
+     *   SUSPENDED -> DEAD       killed before it ever ran (the killer); abandoned after surviving its kill too often
+     *                           (its resumer); killed on another thread than the one where it holds a lock of its
+     *                           own (the killer, reported)
+     *
+     * A waiter is claimed by exactly one party, under its hub's dispatcher lock, so a strand is resumed once per
+     * wait. The kill is ordered (a volatile write) before a killer reads what the strand waits for, and a resumer
+     * publishes the waiter before it reads the kill: so either the killer claims the waiter, or the resumer sees the
+     * kill and claims it back; and a close claims whatever waiters are left.
+     */
     private enum State { NEW, RUNNING, SUSPENDED, DEAD }
 
     private final Hub hub;
