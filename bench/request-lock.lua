@@ -2,6 +2,11 @@
 -- the demo's seed groutines let through: 201, owner vitalii). Counts every status and prints the counts at the end.
 local counter = 0
 local get, post
+local threads = {}
+
+function setup(thread)
+   table.insert(threads, thread)
+end
 
 statuses = {}
 

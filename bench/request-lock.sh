@@ -31,8 +31,8 @@ start_app request-lock -javaagent:"$ROOT/$AGENT" -- --groutines.allow-in-product
     --demo.lock-per-request=true --spring.profiles.active=demo
 log "started in ${STARTED}s; $(machine_state)"
 curl -fsS -o /dev/null "http://127.0.0.1:$PORT/snippets/" || { log "the application does not answer"; exit 1; }
-log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/request-lock.lua "http://127.0.0.1:$PORT" \
+log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 30s"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 30s --latency -s bench/request-lock.lua "http://127.0.0.1:$PORT" \
     | tee "$OUT/wrk.txt"
 statuses=$(grep '^statuses:' "$OUT/wrk.txt")
 bad=$(tr ' ' '\n' <<<"${statuses#statuses:}" | grep -v -e '^$' -e '^200=' -e '^201=' || true)
