@@ -89,8 +89,13 @@ public final class Reach {
             case NOT_STARTED -> new TargetException(path, "No weaver runs in this JVM, so no call of " + name
                     + " reaches a groutine", "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar, or "
                     + "let the Spring Boot starter attach the weaver at startup (groutines.weave.attach=true)");
-            case OUTSIDE_SCOPE -> runs.getClassLoader() == null || WeaveScope.isNeverWoven(name)
-                    ? new TargetException(path, name + " belongs to the JDK, AspectJ or groutines, which are never woven",
+            case OUTSIDE_SCOPE -> Weaving.isJdk(runs)
+                    ? new TargetException(path, name + " belongs to the JDK (" + (runs.getModule().isNamed()
+                    ? "module " + runs.getModule().getName() : "the boot class path") + "), whose classes are never "
+                    + "woven", "target the application or library method that calls it")
+                    : WeaveScope.isNeverWoven(name) || runs.isHidden()
+                    ? new TargetException(path, name + " belongs to AspectJ, ByteBuddy, ClassGraph or groutines, or is "
+                    + "generated at run time (a proxy, a lambda, a mock), which are never woven",
                     "target the application or library method that calls it")
                     : Weaving.scope().exclusion(name).isPresent()
                     ? new TargetException(path, name + " is excluded from weaving by "

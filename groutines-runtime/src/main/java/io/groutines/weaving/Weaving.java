@@ -180,7 +180,7 @@ public final class Weaving {
      * @return whether, and if not why not, its calls reach groutines
      */
     public static Status status(Class<?> type) {
-        if (type.getClassLoader() == null || type.isPrimitive() || type.isArray() || type.isHidden()
+        if (type.isPrimitive() || type.isArray() || type.isHidden() || isJdk(type)
                 || WeaveScope.isNeverWoven(type.getName())) {
             return Status.OUTSIDE_SCOPE;
         }
@@ -199,6 +199,19 @@ public final class Weaving {
             }
         }
         return Status.NOT_WOVEN;
+    }
+
+    /**
+     * @param type a class
+     * @return whether it is the JDK's: defined by the bootstrap or platform loader, or in a {@code java.*} or
+     *         {@code jdk.*} module of the boot layer — not by its package's name ({@code javax.cache} is a library)
+     */
+    static boolean isJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        Module module = type.getModule();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader()
+                || module.isNamed() && module.getLayer() == ModuleLayer.boot()
+                        && (module.getName().startsWith("java.") || module.getName().startsWith("jdk."));
     }
 
     /**

@@ -9,6 +9,8 @@ import io.groutines.weaving.sample.FriendlyGreeting;
 import io.groutines.weaving.sample.Greeter;
 import io.groutines.weaving.sample.Greeting;
 
+import javax.cache.configuration.MutableConfiguration;
+
 import org.apache.commons.lang3.StringUtils;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +77,25 @@ class WovenCallsIT {
             assertThat(StringUtils.capitalize("groutines")).isEqualTo("Replaced");
         }
         assertThat(seen).containsExactly("groutines", "Groutines");
+    }
+
+    @Test
+    void aLibraryUnderJavaxIsNotTheJdk() {
+        // JSR-107's API jar: javax.* by name, an ordinary library by its class loader and module
+        assertThat(Weaving.status(MutableConfiguration.class)).isEqualTo(Weaving.Status.WOVEN);
+        List<Object> seen = new ArrayList<>();
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> {
+                Call enter = FunctionCall.of("javax.cache.configuration.MutableConfiguration.setStoreByValue")
+                        .await(Phase.ENTER);
+                seen.add(enter.arg(0));
+                enter.setArg(0, false);
+            });
+            MutableConfiguration<String, String> configuration = new MutableConfiguration<String, String>()
+                    .setStoreByValue(true);
+            assertThat(configuration.isStoreByValue()).isFalse();
+        }
+        assertThat(seen).containsExactly(true);
     }
 
     @Test
