@@ -5,6 +5,7 @@ import io.groutines.FunctionCall;
 import io.groutines.Hub;
 import io.groutines.Phase;
 import io.groutines.weaving.sample.Account;
+import io.groutines.weaving.sample.Concierge;
 import io.groutines.weaving.sample.FriendlyGreeting;
 import io.groutines.weaving.sample.Greeter;
 import io.groutines.weaving.sample.Greeting;
@@ -20,6 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Calls of woven classes reaching groutines, in a JVM started with {@code -javaagent:} the agent jar and the
@@ -77,6 +79,38 @@ class WovenCallsIT {
             assertThat(StringUtils.capitalize("groutines")).isEqualTo("Replaced");
         }
         assertThat(seen).containsExactly("groutines", "Groutines");
+    }
+
+    @Test
+    void theCallerOfAWovenCallIsTheCodeThatMadeIt() {
+        List<StackTraceElement> callers = new ArrayList<>();
+        Greeter greeter = new Greeter();
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> {
+                for (int i = 0; i < 3; i++) {
+                    callers.add(FunctionCall.of(Greeter.class, "greet").await(Phase.ENTER).caller());
+                }
+            });
+            greeter.greet("from the test");
+            new Concierge().welcome(greeter, "from a woven method");
+            greetThroughReflection(greeter);
+        }
+        assertThat(callers).extracting(StackTraceElement::getClassName, StackTraceElement::getMethodName)
+                .containsExactly(tuple(getClass().getName(), "theCallerOfAWovenCallIsTheCodeThatMadeIt"),
+                        // the woven caller's body, which AspectJ moved into welcome_aroundBody0, is named as written
+                        tuple(Concierge.class.getName(), "welcome"),
+                        // reflection is machinery: the caller is the code that invoked Method.invoke
+                        tuple(getClass().getName(), "greetThroughReflection"));
+        assertThat(callers.get(1).getLineNumber()).isEqualTo(7);
+    }
+
+    private static void greetThroughReflection(Greeter greeter) {
+        try {
+            Greeter.class.getMethod("greet", String.class).invoke(greeter, "by reflection");
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test

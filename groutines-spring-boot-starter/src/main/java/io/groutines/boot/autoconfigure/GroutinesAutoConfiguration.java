@@ -3,6 +3,7 @@ package io.groutines.boot.autoconfigure;
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.proxy.ProxiedBeans;
 import io.groutines.boot.proxy.ProxiedCallsPostProcessor;
+import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.HubInitializer;
 import io.groutines.boot.spawn.LiveHubs;
@@ -73,8 +74,15 @@ public final class GroutinesAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    CallSites groutinesCallSites(@Qualifier(GroutinesStartup.BEAN_NAME) GroutinesStartup startup) {
+        GroutinesProperties.CallSites properties = startup.properties().getCallSites();
+        return properties.isEnabled() ? CallSites.recording(properties.getLimit()) : CallSites.off();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     GroutineSpawner groutineSpawner(GroutinesCatalog catalog, LiveHubs liveHubs,
-            ObjectProvider<HubInitializer> initializers) {
-        return new GroutineSpawner(catalog, liveHubs, initializers.orderedStream().toList());
+            ObjectProvider<HubInitializer> initializers, CallSites callSites) {
+        return new GroutineSpawner(catalog, liveHubs, initializers.orderedStream().toList(), callSites);
     }
 }
