@@ -1,6 +1,9 @@
 package io.groutines.boot.autoconfigure;
 
+import java.util.Optional;
+
 import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.modulith.ModuleTestSlice;
 import io.groutines.boot.proxy.ProxiedBeans;
 import io.groutines.boot.proxy.ProxiedCallsPostProcessor;
 import io.groutines.boot.spawn.CallSites;
@@ -20,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 
 /**
  * Groutines for any application: the registration of the active {@code @Groutines} classes, the startup check of
@@ -30,6 +34,9 @@ import org.springframework.context.annotation.Bean;
 public final class GroutinesAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(GroutinesAutoConfiguration.class);
+
+    private static final boolean MODULITH_TEST_PRESENT = ClassUtils.isPresent(
+            "org.springframework.modulith.test.ModuleTestExecution", GroutinesAutoConfiguration.class.getClassLoader());
 
     @Bean
     static GroutinesBeanRegistrar groutinesBeanRegistrar() {
@@ -45,7 +52,8 @@ public final class GroutinesAutoConfiguration {
                     if (!ProxiedBeans.implement(beanFactory, trigger.type())) {
                         Reach.require(trigger);
                     }
-                });
+                }, className -> MODULITH_TEST_PRESENT ? ModuleTestSlice.explain(beanFactory, className)
+                        : Optional.empty());
         // loud on purpose: an application whose behaviour is being patched must say so
         logger.warn("GROUTINES ARE ENABLED (development and tests only; calls and events of this application can be "
                 + "patched at runtime). Launch: " + startup.launch() + ". Active groutines: " + catalog.describe()
