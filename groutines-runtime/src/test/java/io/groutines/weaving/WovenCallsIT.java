@@ -32,6 +32,7 @@ class WovenCallsIT {
     @Test
     void theAgentStartedTheWeaverAndOpenedContinuations() {
         assertThat(Weaving.isStarted()).isTrue();
+        assertThat(Weaving.mode()).isEqualTo(Weaving.Mode.AGENT).hasToString("agent");
         assertThat(Weaving.status(Greeter.class)).isEqualTo(Weaving.Status.WOVEN);
         assertThat(Weaving.status(StringUtils.class)).isEqualTo(Weaving.Status.WOVEN);
         assertThat(Weaving.status(WovenCallsIT.class)).isEqualTo(Weaving.Status.OUTSIDE_SCOPE);

@@ -56,10 +56,21 @@ public final class GroutinesAutoConfiguration {
                         : Optional.empty());
         // loud on purpose: an application whose behaviour is being patched must say so
         logger.warn("GROUTINES ARE ENABLED (development and tests only; calls and events of this application can be "
-                + "patched at runtime). Launch: " + startup.launch() + ". Active groutines: " + catalog.describe()
+                + "patched at runtime). Launch: " + startup.launch() + ". Weaving: " + weaving() + ". Active groutines: "
+                + catalog.describe()
                 + ". Scanned packages: " + startup.discovery().packages() + ". Weave scope: "
                 + (Weaving.isStarted() ? Weaving.scope() : "none (no weaver runs: calls cannot reach groutines)"));
         return catalog;
+    }
+
+    /** How calls reach groutines: the weaving mode, and what it means. */
+    private static String weaving() {
+        return switch (Weaving.mode()) {
+            case AGENT -> "agent (-javaagent: every class of the scope is woven)";
+            case SELF_ATTACH -> "self-attach (attached at startup: classes loaded before it are not woven; start the "
+                    + "JVM with -javaagent to reach them)";
+            case NONE -> "none (only calls through Spring proxies reach groutines)";
+        };
     }
 
     @Bean

@@ -102,7 +102,14 @@ public final class GroutinesCatalog {
         return new GroutinesCatalog(entries, skipped, absent);
     }
 
-    private static List<GroutineMethod> check(Class<?> type, TriggerCheck triggerCheck) {
+    /**
+     * Resolves the {@code @Groutine} methods of a class: their triggers exist, unambiguously, and their parameters
+     * fit. Loads and initializes nothing but what reflection needs.
+     * @param type a class annotated {@link Groutines}
+     * @return its groutine methods, checked
+     * @throws GroutineDeclarationException naming the class, the method, the target and the fix
+     */
+    public static List<GroutineMethod> declared(Class<?> type) {
         List<GroutineMethod> methods;
         try {
             methods = GroutineMethod.of(type);
@@ -115,6 +122,11 @@ public final class GroutinesCatalog {
                     "The class is annotated @Groutines but declares no @Groutine method",
                     "annotate its groutine methods with @Groutine, or remove @Groutines"));
         }
+        return methods;
+    }
+
+    private static List<GroutineMethod> check(Class<?> type, TriggerCheck triggerCheck) {
+        List<GroutineMethod> methods = declared(type);
         for (GroutineMethod method : methods) {
             FunctionCall trigger = method.trigger();
             if (trigger != null) {

@@ -207,6 +207,12 @@ class GroutinesAutoConfigurationTests {
     }
 
     @Test
+    void theStartupLineNamesTheWeavingMode(CapturedOutput output) {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("GROUTINES ARE ENABLED").contains("Weaving: agent (-javaagent");
+    }
+
+    @Test
     void theWeavePropertiesTakeEffectUnderTheAgentAndAttachSaysItHasNone(CapturedOutput output) {
         assertThat(Weaving.isStarted()).as("these tests run with the agent, as users' tests do").isTrue();
         this.runner.withPropertyValues("groutines.enabled=true", "groutines.weave.include=com.example.orders..*",
