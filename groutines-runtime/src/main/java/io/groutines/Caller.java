@@ -45,17 +45,20 @@ final class Caller {
                     dispatched = true;
                 }
                 else if (dispatched && type == anchor && frame.getMethodName().equals(name)) {
-                    return below(it);
+                    return below(it, anchor, name);
                 }
             }
             return null;
         });
     }
 
-    private static StackTraceElement below(Iterator<StackWalker.StackFrame> frames) {
+    private static StackTraceElement below(Iterator<StackWalker.StackFrame> frames, Class<?> anchor, String name) {
         while (frames.hasNext()) {
             StackWalker.StackFrame frame = frames.next();
-            if (!isMachinery(frame)) {
+            // a bridge of the called method is the only frame of its own class and name that is machinery
+            boolean bridge = frame.getDeclaringClass() == anchor && frame.getMethodName().equals(name)
+                    && isBridge(anchor, frame);
+            if (!bridge && !isMachinery(frame)) {
                 StackTraceElement element = frame.toStackTraceElement();
                 Matcher moved = MOVED_BODY.matcher(element.getMethodName());
                 return moved.matches() ? new StackTraceElement(element.getClassLoaderName(), element.getModuleName(),
@@ -68,8 +71,8 @@ final class Caller {
 
     /**
      * Frames between a call and its caller that nobody wrote as a call: the weaver's advice, proxies and Spring AOP's
-     * interceptor chain, bridge methods. Reflection's frames are not walked at all. (The runtime's dispatch is above
-     * the called method, never below it.)
+     * interceptor chain. Reflection's frames are not walked at all. (The runtime's dispatch is above the called
+     * method, never below it.)
      */
     private static boolean isMachinery(StackWalker.StackFrame frame) {
         Class<?> type = frame.getDeclaringClass();
@@ -77,8 +80,7 @@ final class Caller {
         String method = frame.getMethodName();
         return method.startsWith("ajc$") || method.endsWith("$advice") || className.contains("$$")
                 || Proxy.isProxyClass(type) || className.startsWith("org.aspectj.")
-                || className.startsWith("org.springframework.aop.") || className.startsWith("org.springframework.cglib.")
-                || isBridge(type, frame);
+                || className.startsWith("org.springframework.aop.") || className.startsWith("org.springframework.cglib.");
     }
 
     private static boolean isBridge(Class<?> type, StackWalker.StackFrame frame) {
