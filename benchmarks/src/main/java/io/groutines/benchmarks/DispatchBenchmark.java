@@ -193,6 +193,37 @@ public class DispatchBenchmark {
         }
     }
 
+    /** As {@link Listener}, and it asks every call where it came from ({@code Call.caller()}, a stack walk). */
+    @State(Scope.Thread)
+    public static class CallerListener {
+
+        Hub hub;
+
+        StackTraceElement last;
+
+        @Setup(Level.Trial)
+        public void spawn() {
+            hub = Hub.open("caller-listener");
+            FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
+            hub.spawn("caller-listener", () -> {
+                while (true) {
+                    last = add.await(Phase.ENTER).caller();
+                    add.await(Phase.EXIT);
+                }
+            });
+        }
+
+        @TearDown(Level.Iteration)
+        public void checkAfter() {
+            Harness.require(last != null && last.getMethodName().equals("wovenAt"), "the caller was found: " + last);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            hub.close();
+        }
+    }
+
     /** Nobody waits for a call: the baseline's calls are not dispatched (the twin is unwoven anyway). */
     @State(Scope.Thread)
     public static class Dormant {
@@ -302,6 +333,12 @@ public class DispatchBenchmark {
 
     @Benchmark
     public int listenedCall(Subjects s, Listener l) {
+        return wovenAt(s.depth, s.woven, s.a, s.b);
+    }
+
+    /** What {@code Call.caller()} adds to a listened call; its baseline is {@link #listenedCall}. */
+    @Benchmark
+    public int listenedCallAskingCaller(Subjects s, CallerListener l) {
         return wovenAt(s.depth, s.woven, s.a, s.b);
     }
 

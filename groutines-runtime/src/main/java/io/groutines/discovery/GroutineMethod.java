@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A method annotated {@link Groutine}, checked and ready to run: its trigger resolved, its parameters mapped to
@@ -199,12 +200,25 @@ public final class GroutineMethod {
      * @return its strand
      */
     public Strand spawnInto(Hub hub, Object bean) {
+        return spawnInto(hub, bean, null);
+    }
+
+    /**
+     * Spawns this groutine on a bean, as {@link #spawnInto(Hub, Object)}, and tells an observer of each call of its
+     * trigger before the groutine method runs with it — e.g. to record where its calls come from
+     * ({@link Call#caller()}), which costs nothing unless the observer asks.
+     * @param hub where
+     * @param bean an instance of the declaring class
+     * @param observer told of each call that reaches the groutine, on the groutine; {@code null} for none
+     * @return its strand
+     */
+    public Strand spawnInto(Hub hub, Object bean, Consumer<Call> observer) {
         Phase phase = annotation.phase();
         if (trigger != null) {
             return hub.spawn(name(), trigger, phase, call -> {
-                onCall(bean, call);
+                onCall(bean, call, observer);
                 while (annotation.loop()) {
-                    onCall(bean, trigger.await(phase));
+                    onCall(bean, trigger.await(phase), observer);
                 }
             });
         }
@@ -225,7 +239,10 @@ public final class GroutineMethod {
         });
     }
 
-    private void onCall(Object bean, Call call) {
+    private void onCall(Object bean, Call call, Consumer<Call> observer) {
+        if (observer != null) {
+            observer.accept(call);
+        }
         Object[] args = new Object[bindings.length];
         for (int i = 0; i < bindings.length; i++) {
             args[i] = bindings[i] == CALL_PARAMETER ? call : call.arg(bindings[i]);

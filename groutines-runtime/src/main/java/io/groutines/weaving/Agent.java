@@ -69,6 +69,7 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
+        Weaving.premain();
         long t0 = System.nanoTime();
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
@@ -222,9 +223,11 @@ public final class Agent {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<!-- written by the groutines agent (io.groutines.weaving.Agent) -->\n");
         xml.append("<aspectj>\n");
-        // our handler: a weaving failure is one warning naming the class, and never stops the application
+        // our handler: a weaving failure is one warning naming the class, and never stops the application;
+        // javax.* is a library's when the gate passes it (the JDK's classes are known by module and never are)
         xml.append("  <weaver options=\"-XmessageHandlerClass:").append(WeaverMessages.class.getName()).append(' ')
-                .append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore").append("\">\n");
+                .append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore")
+                .append(" -Xset:weaveJavaxPackages=true\">\n");
         for (String never : WeaveScope.NEVER) {
             xml.append("    <exclude within=\"").append(never).append("\"/>\n");
         }

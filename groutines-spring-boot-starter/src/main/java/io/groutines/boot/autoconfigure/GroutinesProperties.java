@@ -73,6 +73,11 @@ public class GroutinesProperties {
      */
     private final Watchdog watchdog = new Watchdog();
 
+    /**
+     * Where the calls that reach each groutine come from.
+     */
+    private final CallSites callSites = new CallSites();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -131,6 +136,44 @@ public class GroutinesProperties {
 
     public Watchdog getWatchdog() {
         return this.watchdog;
+    }
+
+    public CallSites getCallSites() {
+        return this.callSites;
+    }
+
+    /**
+     * Where the calls that reach each declared groutine come from, for the actuator endpoint and a DEBUG log.
+     */
+    public static class CallSites {
+
+        /**
+         * Whether to record, per groutine, the call sites whose calls reached it (shown by the groutines actuator
+         * endpoint; the first call from each new site is logged at DEBUG by io.groutines.boot.spawn.CallSites). Each
+         * call that reaches a groutine then walks the calling thread's stack.
+         */
+        private boolean enabled;
+
+        /**
+         * How many distinct call sites to keep per groutine: the most recent ones.
+         */
+        private int limit = 10;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getLimit() {
+            return this.limit;
+        }
+
+        public void setLimit(int limit) {
+            this.limit = limit;
+        }
     }
 
     /**

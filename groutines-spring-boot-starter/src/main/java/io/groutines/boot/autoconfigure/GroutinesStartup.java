@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.groutines.boot.discovery.Discovery;
+import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.guard.Launch;
 import io.groutines.boot.guard.ProductionGuard;
+import io.groutines.discovery.GroutineClass;
 import io.groutines.weaving.Agent;
+import io.groutines.weaving.Reach;
 import io.groutines.weaving.WeaveScope;
 import io.groutines.weaving.Weaving;
 import org.apache.commons.logging.Log;
@@ -83,7 +86,29 @@ record GroutinesStartup(GroutinesProperties properties, Launch launch, Discovery
                         + "with -javaagent:groutines-runtime-<version>-agent.jar to reach them.");
             }
         }
+        if (properties.isFailOnTargetError()) {
+            checkTriggers(discovery, classLoader);
+        }
         return new GroutinesStartup(properties, launch, discovery, tooLate);
+    }
+
+    /**
+     * Before the context refreshes, once the weaver knows what to weave: resolves the triggers of the active classes
+     * (loading them and their targets, initializing none), so that a trigger naming nothing stops the application
+     * before any bean is made. Whether a resolved target's calls can reach groutines depends on the proxies among
+     * the beans too; that is checked when the groutines are registered.
+     */
+    private static void checkTriggers(Discovery discovery, ClassLoader classLoader) {
+        for (GroutineClass type : discovery.active()) {
+            Class<?> groutines;
+            try {
+                groutines = Class.forName(type.className(), false, classLoader);
+            }
+            catch (ClassNotFoundException | LinkageError ex) {
+                continue; // found in a class file the application cannot load: its bean's registration reports it
+            }
+            Reach.resolvingOnly(() -> GroutinesCatalog.declared(groutines));
+        }
     }
 
     /** The command line's scope, {@code groutines.weave.*}, and the scanned packages unless switched off. */

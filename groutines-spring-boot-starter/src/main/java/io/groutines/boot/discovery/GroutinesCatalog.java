@@ -2,10 +2,13 @@ package io.groutines.boot.discovery;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.groutines.FunctionCall;
 import io.groutines.Groutines;
 import io.groutines.TargetException;
+import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineMethod;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,9 +31,12 @@ public final class GroutinesCatalog {
 
     private final List<GroutineDeclarationException> skipped;
 
-    private GroutinesCatalog(List<Entry> entries, List<GroutineDeclarationException> skipped) {
+    private final List<Absent> absent;
+
+    private GroutinesCatalog(List<Entry> entries, List<GroutineDeclarationException> skipped, List<Absent> absent) {
         this.entries = List.copyOf(entries);
         this.skipped = List.copyOf(skipped);
+        this.absent = List.copyOf(absent);
     }
 
     /**
@@ -44,6 +50,21 @@ public final class GroutinesCatalog {
      */
     public static GroutinesCatalog build(ListableBeanFactory beanFactory, Discovery discovery,
             boolean failOnTargetError, TriggerCheck triggerCheck) {
+        return build(beanFactory, discovery, failOnTargetError, triggerCheck, className -> Optional.empty());
+    }
+
+    /**
+     * Checks and collects the active groutines beans, and says why an active class has no bean.
+     * @param beanFactory where the {@code @Groutines} beans are
+     * @param discovery which {@code @Groutines} classes were found and may run
+     * @param failOnTargetError whether a wrong trigger is fatal
+     * @param triggerCheck checks that a resolved call trigger can fire
+     * @param absence why an active class found by discovery has no bean (e.g. a test slice left it out), if known
+     * @return the catalog
+     * @throws GroutineDeclarationException when a trigger is wrong and {@code failOnTargetError}
+     */
+    public static GroutinesCatalog build(ListableBeanFactory beanFactory, Discovery discovery,
+            boolean failOnTargetError, TriggerCheck triggerCheck, Function<String, Optional<String>> absence) {
         List<Entry> entries = new ArrayList<>();
         List<GroutineDeclarationException> skipped = new ArrayList<>();
         for (String beanName : beanFactory.getBeanNamesForAnnotation(Groutines.class)) {
@@ -68,10 +89,27 @@ public final class GroutinesCatalog {
                 skipped.add(failure);
             }
         }
-        return new GroutinesCatalog(entries, skipped);
+        List<Absent> absent = new ArrayList<>();
+        for (GroutineClass found : discovery.active()) {
+            if (entries.stream().noneMatch(e -> e.type().getName().equals(found.className()))
+                    && skipped.stream().noneMatch(f -> found.className().equals(f.groutinesClass()))) {
+                absent.add(new Absent(found.name(), found.className(), absence.apply(found.className())
+                        .orElse("its bean is not in the application context: groutines registered it, and something "
+                                + "removed it before the context refreshed (a BeanDefinitionRegistryPostProcessor of "
+                                + "the application or of a test slice)")));
+            }
+        }
+        return new GroutinesCatalog(entries, skipped, absent);
     }
 
-    private static List<GroutineMethod> check(Class<?> type, TriggerCheck triggerCheck) {
+    /**
+     * Resolves the {@code @Groutine} methods of a class: their triggers exist, unambiguously, and their parameters
+     * fit. Loads and initializes nothing but what reflection needs.
+     * @param type a class annotated {@link Groutines}
+     * @return its groutine methods, checked
+     * @throws GroutineDeclarationException naming the class, the method, the target and the fix
+     */
+    public static List<GroutineMethod> declared(Class<?> type) {
         List<GroutineMethod> methods;
         try {
             methods = GroutineMethod.of(type);
@@ -84,6 +122,11 @@ public final class GroutinesCatalog {
                     "The class is annotated @Groutines but declares no @Groutine method",
                     "annotate its groutine methods with @Groutine, or remove @Groutines"));
         }
+        return methods;
+    }
+
+    private static List<GroutineMethod> check(Class<?> type, TriggerCheck triggerCheck) {
+        List<GroutineMethod> methods = declared(type);
         for (GroutineMethod method : methods) {
             FunctionCall trigger = method.trigger();
             if (trigger != null) {
@@ -124,17 +167,33 @@ public final class GroutinesCatalog {
         return this.skipped;
     }
 
-    /** @return one line describing every active groutine and its trigger */
+    /** @return the active classes found by discovery that do not run here, with the reason */
+    public List<Absent> absent() {
+        return this.absent;
+    }
+
+    /** @return one line describing every active groutine and its trigger, and why an active class does not run */
     public String describe() {
-        if (this.entries.isEmpty()) {
-            return "none";
-        }
         List<String> parts = new ArrayList<>();
         for (Entry entry : this.entries) {
             parts.add(entry.name() + " (" + entry.type().getName() + ": " + String.join(", ", entry.methods().stream()
                     .map(m -> m.method().getName() + " <- " + m.describeTrigger()).toList()) + ")");
         }
-        return String.join("; ", parts);
+        String active = parts.isEmpty() ? "none" : String.join("; ", parts);
+        if (this.absent.isEmpty()) {
+            return active;
+        }
+        return active + " (not running: " + String.join("; ", this.absent.stream()
+                .map(a -> a.name() + " (" + a.className() + "): " + a.reason()).toList()) + ")";
+    }
+
+    /**
+     * An active {@code @Groutines} class found by discovery that does not run in this application context.
+     * @param name its {@code @Groutines} name
+     * @param className its class
+     * @param reason why, and what to do
+     */
+    public record Absent(String name, String className, String reason) {
     }
 
     /**

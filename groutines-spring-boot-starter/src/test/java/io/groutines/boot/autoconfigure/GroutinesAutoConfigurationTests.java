@@ -6,10 +6,12 @@ import io.groutines.TargetException;
 import io.groutines.weaving.WeaveScope;
 import io.groutines.weaving.Weaving;
 import io.groutines.boot.actuate.GroutinesEndpoint;
+import io.groutines.boot.app.Greeter;
 import io.groutines.boot.app.Recorder;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutineDeclarationException;
 import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.boot.web.GroutinesFilter;
@@ -140,12 +142,74 @@ class GroutinesAutoConfigurationTests {
     }
 
     @Test
+    void theEndpointShowsTheCallSitesThatReachedEachGroutineWhenRecorded() {
+        this.runner.withBean(Greeter.class).withPropertyValues("groutines.enabled=true",
+                "groutines.scan-packages=io.groutines.boot.woven", "groutines.call-sites.enabled=true",
+                "groutines.call-sites.limit=2", "management.endpoints.web.exposure.include=groutines").run(context -> {
+                    Greeter greeter = context.getBean(Greeter.class);
+                    GroutineSpawner spawner = context.getBean(GroutineSpawner.class);
+                    for (int i = 0; i < 2; i++) {
+                        try (Hub hub = spawner.open("first-site")) {
+                            greetFromTheFirstSite(greeter);
+                        }
+                    }
+                    try (Hub hub = spawner.open("second-site")) {
+                        greetFromTheSecondSite(greeter);
+                    }
+                    try (Hub hub = spawner.open("third-site")) {
+                        greetFromTheThirdSite(greeter);
+                    }
+                    GroutinesEndpoint.TriggerDescriptor onGreet = context.getBean(GroutinesEndpoint.class).groutines()
+                            .classes().get(0).groutines().get(0);
+                    assertThat(onGreet.method()).isEqualTo("onGreet");
+                    // bounded: the two most recent distinct sites, with their counts
+                    assertThat(onGreet.callSites()).extracting(CallSites.Site::caller)
+                            .satisfiesExactly(site -> assertThat(site).startsWith(getClass().getName()
+                                    + ".greetFromTheSecondSite(GroutinesAutoConfigurationTests.java:"),
+                                    site -> assertThat(site).contains(".greetFromTheThirdSite("));
+                    assertThat(onGreet.callSites()).extracting(CallSites.Site::calls).containsExactly(1L, 1L);
+                });
+    }
+
+    @Test
+    void callSitesAreNotRecordedUnlessSwitchedOn() {
+        this.runner.withBean(Greeter.class).withPropertyValues("groutines.enabled=true",
+                "groutines.scan-packages=io.groutines.boot.woven", "management.endpoints.web.exposure.include=groutines")
+                .run(context -> {
+                    try (Hub hub = context.getBean(GroutineSpawner.class).open("job")) {
+                        greetFromTheFirstSite(context.getBean(Greeter.class));
+                    }
+                    assertThat(context.getBean(CallSites.class).isEnabled()).isFalse();
+                    assertThat(context.getBean(GroutinesEndpoint.class).groutines().classes().get(0).groutines().get(0)
+                            .callSites()).isNull();
+                });
+    }
+
+    private static void greetFromTheFirstSite(Greeter greeter) {
+        greeter.greet("first");
+    }
+
+    private static void greetFromTheSecondSite(Greeter greeter) {
+        greeter.greet("second");
+    }
+
+    private static void greetFromTheThirdSite(Greeter greeter) {
+        greeter.greet("third");
+    }
+
+    @Test
     void aWrongTargetFailsTheContext() {
         this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.bad")
                 .run(context -> assertThat(context).getFailure()
                         .hasRootCauseInstanceOf(TargetException.class)
                         .satisfies(f -> assertThat(f).hasStackTraceContaining(
                                 GroutineDeclarationException.class.getName())));
+    }
+
+    @Test
+    void theStartupLineNamesTheWeavingMode(CapturedOutput output) {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("GROUTINES ARE ENABLED").contains("Weaving: agent (-javaagent");
     }
 
     @Test

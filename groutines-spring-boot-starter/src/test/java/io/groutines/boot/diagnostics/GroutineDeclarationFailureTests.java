@@ -41,6 +41,35 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
+    void aWrongTriggerStopsTheApplicationBeforeTheContextRefreshes(CapturedOutput output) {
+        Expensive.made.set(0);
+        SpringApplication application = new SpringApplication(Config.class, Expensive.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> application.run("--groutines.enabled=true",
+                "--spring.main.banner-mode=off", "--groutines.scan-packages=io.groutines.boot.bad").close());
+        // raised while the environment was prepared: not wrapped in a bean's creation, no bean made
+        assertThat(failure).isInstanceOf(GroutineDeclarationException.class)
+                .hasStackTraceContaining("GroutinesEnvironmentPostProcessor");
+        assertThat(Expensive.made).as("beans made, a DataSource or JPA's among them").hasValue(0);
+        // the same report as ever
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("A groutine cannot listen to what its trigger names")
+                .contains("Class:   io.groutines.boot.bad.BadTargetGroutines")
+                .contains("Target:  io.groutines.boot.app.Greeter.greeet")
+                .contains("did you mean io.groutines.boot.app.Greeter.greet?");
+    }
+
+    /** Stands for what an application makes while its context refreshes: a pool, an entity manager factory. */
+    static class Expensive {
+
+        static final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+
+        Expensive() {
+            made.incrementAndGet();
+        }
+    }
+
+    @Test
     void aWrongTargetInAWebApplicationIsReportedOnceNotAsAFailedServerStart(CapturedOutput output) {
         SpringApplication application = new SpringApplication(Config.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);
