@@ -1,5 +1,6 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.ActiveGroutines;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.Interception;
@@ -106,12 +107,7 @@ public final class Agent {
         String packages = System.getProperty(SCAN_PROPERTY, "");
         List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
                 Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
-        for (GroutineClass type : found) {
-            if (active.isEmpty() || active.stream().anyMatch(type.name()::equalsIgnoreCase)) {
-                scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
-            }
-        }
-        return scope;
+        return scope.withGroutines(ActiveGroutines.of(found, active).active());
     }
 
     /**
