@@ -65,7 +65,7 @@ public final class Agent {
     }
 
     /**
-     * Entry point for {@code -javaagent:}.
+     * Entry point for {@code -javaagent:}, through {@link AgentEntry}, which has checked the JDK.
      * @param args optional weave scope entries, comma-separated (see {@link WeaveScope})
      * @param inst the instrumentation
      */
@@ -89,7 +89,7 @@ public final class Agent {
     }
 
     /**
-     * Entry point for an agent loaded into a running JVM.
+     * Entry point for an agent loaded into a running JVM, through {@link AgentEntry}, which has checked the JDK.
      * @param args optional weave scope entries, comma-separated
      * @param inst the instrumentation
      */
