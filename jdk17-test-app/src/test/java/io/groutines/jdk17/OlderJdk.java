@@ -42,19 +42,20 @@ record OlderJdk(Path home, int feature, String how) {
             }
             return new OlderJdk(home, feature, "given with -D" + PROPERTY);
         }
-        List<Path> looked = new ArrayList<>();
+        List<String> looked = new ArrayList<>();
         String maven = System.getProperty("maven.java.home", "").strip();
         if (!maven.isEmpty()) {
             Path home = Path.of(maven);
-            looked.add(home);
+            looked.add("Maven's JDK " + home);
             Optional<Integer> feature = feature(home);
             if (feature.isPresent() && feature.get() < GROUTINES) {
                 return new OlderJdk(home, feature.get(), "the JDK Maven runs on");
             }
         }
         Path tests = Path.of(System.getProperty("java.home"));
+        looked.add("the JDKs beside " + tests);
         for (Path installed : besides(tests)) {
-            looked.add(installed);
+            looked.add(installed.toString());
             Optional<Integer> feature = feature(installed);
             if (feature.isPresent() && feature.get() >= 17 && feature.get() < GROUTINES) {
                 return new OlderJdk(installed, feature.get(), "installed beside " + tests);
