@@ -9,6 +9,8 @@ import io.groutines.Phase;
 import io.groutines.Strand;
 import io.groutines.TargetException;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -130,13 +132,14 @@ public final class GroutineMethod {
                     throw fail(where, g.call(), "Parameter '" + p.getName() + "' would receive argument " + index
                             + ", but the callable takes " + targetTypes.length, "remove the parameter, or take the Call and read call.target()");
                 }
-                if (!box(p.getType()).isAssignableFrom(box(targetTypes[index])) && !box(targetTypes[index]).isAssignableFrom(box(p.getType()))) {
+                if (!related(p.getType(), targetTypes[index])) {
                     throw fail(where, g.call(), "Parameter '" + p.getName() + "' is of type " + p.getType().getTypeName()
                             + " but argument " + index + " is of type " + targetTypes[index].getTypeName(),
                             "declare the parameter as " + targetTypes[index].getTypeName());
                 }
                 bindings[i] = index;
             }
+            requireResultFits(where, g.call(), method.getReturnType(), trigger.callable());
             return new GroutineMethod(method, g, names.length > 0 ? trigger.argNames(names) : trigger, bindings);
         }
         for (int i = 0; i < parameters.length; i++) {
@@ -158,6 +161,31 @@ public final class GroutineMethod {
 
     private static TargetException fail(String where, String target, String problem, String fix) {
         return new TargetException(target, problem, fix, where);
+    }
+
+    /**
+     * A groutine's result replaces the call's, so it must be a value the callable could return: of its return type
+     * (or a subtype, or a supertype such as {@code Object} whose values are checked when they replace), boxed or not.
+     * A {@code void} groutine only observes; any result of a {@code void} callable's groutine means "skip it".
+     * Checked by erased types, as the JVM checks a cast: type arguments are not compared.
+     */
+    private static void requireResultFits(String where, String target, Class<?> result, Executable callable) {
+        Class<?> expected = callable instanceof Constructor<?> c ? c.getDeclaringClass() : ((Method) callable).getReturnType();
+        if (result == void.class || expected == void.class || related(result, expected)) {
+            return;
+        }
+        throw fail(where, target, "It returns " + result.getTypeName() + ", but the "
+                + (callable instanceof Constructor<?> ? "constructor makes a " : "callable returns ")
+                + expected.getTypeName() + ": a result of the groutine replaces the call's, and no "
+                + result.getTypeName() + " can be one", "return " + expected.getTypeName()
+                + " (or a type whose values can be one, such as Object), or void to only observe");
+    }
+
+    /** Whether a value of one type can be of the other: either is assignable to the other, primitives boxed. */
+    private static boolean related(Class<?> a, Class<?> b) {
+        Class<?> x = box(a);
+        Class<?> y = box(b);
+        return x.isAssignableFrom(y) || y.isAssignableFrom(x);
     }
 
     private static Class<?> box(Class<?> type) {

@@ -1,5 +1,6 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.ActiveGroutines;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.Interception;
@@ -64,7 +65,7 @@ public final class Agent {
     }
 
     /**
-     * Entry point for {@code -javaagent:}.
+     * Entry point for {@code -javaagent:}, through {@link AgentEntry}, which has checked the JDK.
      * @param args optional weave scope entries, comma-separated (see {@link WeaveScope})
      * @param inst the instrumentation
      */
@@ -89,7 +90,7 @@ public final class Agent {
     }
 
     /**
-     * Entry point for an agent loaded into a running JVM.
+     * Entry point for an agent loaded into a running JVM, through {@link AgentEntry}, which has checked the JDK.
      * @param args optional weave scope entries, comma-separated
      * @param inst the instrumentation
      */
@@ -107,12 +108,7 @@ public final class Agent {
         String packages = System.getProperty(SCAN_PROPERTY, "");
         List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
                 Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
-        for (GroutineClass type : found) {
-            if (active.isEmpty() || active.stream().anyMatch(type.name()::equalsIgnoreCase)) {
-                scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
-            }
-        }
-        return scope;
+        return scope.withGroutines(ActiveGroutines.of(found, active).active());
     }
 
     /**

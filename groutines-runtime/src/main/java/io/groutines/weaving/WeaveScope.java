@@ -1,5 +1,7 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.GroutineClass;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -113,6 +115,19 @@ public final class WeaveScope {
             }
         }
         return new WeaveScope(union(included, classes), excluded, paths);
+    }
+
+    /**
+     * Adds what declared groutines need woven: the classes their triggers name, and their {@code weave} entries.
+     * @param groutines the {@code @Groutines} classes that run
+     * @return this scope with them
+     */
+    public WeaveScope withGroutines(Collection<GroutineClass> groutines) {
+        WeaveScope scope = this;
+        for (GroutineClass type : groutines) {
+            scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
+        }
+        return scope;
     }
 
     /** @return the entries woven, in the order added */

@@ -22,8 +22,8 @@ public class GroutinesProperties {
     public static final int DEFAULT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     /**
-     * Whether groutines run at all. Off by default: with it off the starter registers no filter, no bean that runs
-     * and no weaving.
+     * Whether groutines run at all (true, on, yes or 1). Off by default: with it off the starter registers no filter,
+     * no bean that runs and no weaving.
      */
     private boolean enabled;
 
@@ -187,7 +187,8 @@ public class GroutinesProperties {
         private boolean enabled = true;
 
         /**
-         * How long a groutine may run without waiting before it is reported, with its stack, at WARN.
+         * How long a groutine may run without waiting before it is reported, with its stack, at WARN. Greater than
+         * zero.
          */
         private Duration threshold = Duration.ofSeconds(5);
 

@@ -1,13 +1,16 @@
 package io.groutines.boot.discovery;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 import io.groutines.FunctionCall;
 import io.groutines.Groutines;
 import io.groutines.TargetException;
+import io.groutines.discovery.ActiveGroutines;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineMethod;
 import org.apache.commons.logging.Log;
@@ -19,9 +22,10 @@ import org.springframework.util.ClassUtils;
 /**
  * The active groutines of the application: every bean annotated {@link Groutines} (registered by discovery, or by
  * the application itself) that {@link Discovery} lets run, with its {@code @Groutine} methods checked — each call
- * trigger resolved and able to fire. Built once, at startup, where a wrong trigger stops the application
- * ({@link GroutineDeclarationException}) or, with {@code groutines.fail-on-target-error=false}, is logged and its
- * whole class skipped (groutines of one class often work together, through events).
+ * trigger resolved and able to fire, each result able to replace the call's. Built once, at startup, where a wrong
+ * trigger stops the application ({@link GroutineDeclarationException}) or, with
+ * {@code groutines.fail-on-target-error=false}, is logged and its whole class skipped (groutines of one class often
+ * work together, through events). Two active classes of one name always stop it.
  */
 public final class GroutinesCatalog {
 
@@ -67,15 +71,20 @@ public final class GroutinesCatalog {
             boolean failOnTargetError, TriggerCheck triggerCheck, Function<String, Optional<String>> absence) {
         List<Entry> entries = new ArrayList<>();
         List<GroutineDeclarationException> skipped = new ArrayList<>();
+        Map<String, Class<?>> named = new HashMap<>();
         for (String beanName : beanFactory.getBeanNamesForAnnotation(Groutines.class)) {
             Class<?> type = beanFactory.getType(beanName);
             if (type == null) {
                 continue;
             }
             type = ClassUtils.getUserClass(type);
-            String name = nameOf(type);
+            String name = GroutineClass.nameOf(type);
             if (!discovery.isActive(name)) {
                 continue;
+            }
+            Class<?> other = named.putIfAbsent(ActiveGroutines.key(name), type);
+            if (other != null && other != type) {
+                throw sameName(name, type, other);
             }
             try {
                 entries.add(new Entry(name, beanName, type, check(type, triggerCheck), beanFactory.getBean(beanName)));
@@ -102,9 +111,17 @@ public final class GroutinesCatalog {
         return new GroutinesCatalog(entries, skipped, absent);
     }
 
+    /** Two classes of one name: {@code groutines.active} could not tell them apart, nor the endpoint and the logs. */
+    private static GroutineDeclarationException sameName(String name, Class<?> type, Class<?> other) {
+        return new GroutineDeclarationException(type.getName(), null, null, "Its @Groutines name '" + name
+                + "' is the name of " + other.getName() + " too (names are compared ignoring case)",
+                "give one of the two classes another name, e.g. @Groutines(\"" + name + "_2\") on " + type.getName()
+                        + "; a class without a value is named by its simple class name", null);
+    }
+
     /**
      * Resolves the {@code @Groutine} methods of a class: their triggers exist, unambiguously, and their parameters
-     * fit. Loads and initializes nothing but what reflection needs.
+     * and results fit. Loads and initializes nothing but what reflection needs.
      * @param type a class annotated {@link Groutines}
      * @return its groutine methods, checked
      * @throws GroutineDeclarationException naming the class, the method, the target and the fix
@@ -115,12 +132,12 @@ public final class GroutinesCatalog {
             methods = GroutineMethod.of(type);
         }
         catch (TargetException ex) {
-            throw new GroutineDeclarationException(type.getName(), methodOf(type, ex), ex);
+            throw declaration(type, methodOf(type, ex), ex);
         }
         if (methods.isEmpty()) {
-            throw new GroutineDeclarationException(type.getName(), null, new TargetException("(none)",
+            throw new GroutineDeclarationException(type.getName(), null, null,
                     "The class is annotated @Groutines but declares no @Groutine method",
-                    "annotate its groutine methods with @Groutine, or remove @Groutines"));
+                    "annotate its groutine methods with @Groutine, or remove @Groutines", null);
         }
         return methods;
     }
@@ -134,11 +151,15 @@ public final class GroutinesCatalog {
                     triggerCheck.check(trigger);
                 }
                 catch (TargetException ex) {
-                    throw new GroutineDeclarationException(type.getName(), method.method().getName(), ex);
+                    throw declaration(type, method.method().getName(), ex);
                 }
             }
         }
         return methods;
+    }
+
+    private static GroutineDeclarationException declaration(Class<?> type, String method, TargetException ex) {
+        return new GroutineDeclarationException(type.getName(), method, ex.target(), ex.problem(), ex.fix(), ex);
     }
 
     /** The runtime names the method in {@link TargetException#groutine()} as {@code org.example.Foo.bar}. */
@@ -146,15 +167,6 @@ public final class GroutinesCatalog {
         String groutine = ex.groutine();
         return groutine != null && groutine.startsWith(type.getName() + ".")
                 ? groutine.substring(type.getName().length() + 1) : null;
-    }
-
-    /**
-     * @param type a class annotated {@link Groutines}
-     * @return its name: the annotation's value, or the simple class name
-     */
-    public static String nameOf(Class<?> type) {
-        Groutines annotation = type.getAnnotation(Groutines.class);
-        return annotation != null && !annotation.value().isBlank() ? annotation.value() : type.getSimpleName();
     }
 
     /** @return the active groutines classes, in bean registration order */

@@ -1,5 +1,7 @@
 package io.groutines.boot.autoconfigure;
 
+import java.util.List;
+
 import io.groutines.Event;
 import io.groutines.Hub;
 import io.groutines.TargetException;
@@ -14,12 +16,14 @@ import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.LiveHubs;
+import io.groutines.boot.spawn.Watchdog;
 import io.groutines.boot.web.GroutinesFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -60,6 +64,43 @@ class GroutinesAutoConfigurationTests {
         assertThat(context.getBeanNamesForType(FilterRegistrationBean.class)).isEmpty();
         assertThat(context.getBeanNamesForType(GroutinesEndpoint.class)).isEmpty();
         assertThat(context.getBeanNamesForAnnotation(io.groutines.Groutines.class)).isEmpty();
+    }
+
+    @Test
+    void onYesAnd1SwitchGroutinesOnAsSpringBootBindsABoolean(CapturedOutput output) {
+        for (String on : List.of("on", "yes", "1", "TRUE", "On")) {
+            this.runner.withPropertyValues("groutines.enabled=" + on).run(context -> {
+                assertThat(context).as(on).hasNotFailed().hasSingleBean(GroutinesFilter.class);
+                assertThat(context.getBean(GroutinesCatalog.class).entries()).as(on).hasSize(1);
+            });
+        }
+        assertThat(output).contains("GROUTINES ARE ENABLED");
+    }
+
+    @Test
+    void offNoAnd0SwitchThemOff() {
+        for (String off : List.of("off", "no", "0", "FALSE", "")) {
+            this.runner.withPropertyValues("groutines.enabled=" + off).run(context -> assertNothing(context));
+        }
+    }
+
+    @Test
+    void aValueSpringBootCannotReadAsABooleanFailsTheContext() {
+        this.runner.withPropertyValues("groutines.enabled=maybe").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("groutines.enabled").hasStackTraceContaining("maybe"));
+    }
+
+    @Test
+    void aWatchdogThresholdOfZeroOrLessIsRefusedAtBinding() {
+        for (String threshold : List.of("0", "-5s", "0ms")) {
+            this.runner.withPropertyValues("groutines.enabled=true", "groutines.watchdog.threshold=" + threshold)
+                    .run(context -> assertThat(context).getFailure().as(threshold)
+                            .hasRootCauseInstanceOf(BindValidationException.class)
+                            .hasStackTraceContaining("groutines.watchdog.threshold")
+                            .hasStackTraceContaining("must be greater than zero"));
+        }
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.watchdog.threshold=1ms")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Watchdog.class));
     }
 
     @Test

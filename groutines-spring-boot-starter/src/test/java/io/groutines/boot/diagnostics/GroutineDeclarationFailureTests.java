@@ -70,6 +70,37 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
+    void aResultThatCannotReplaceTheCallsStopsTheApplicationWithAReport() {
+        Throwable failure = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.badresult").close());
+        FailureAnalysis analysis = new GroutineDeclarationFailureAnalyzer().analyze(failure);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .contains("Class:   io.groutines.boot.badresult.LengthGroutines")
+                .contains("Method:  length")
+                .contains("Target:  io.groutines.boot.app.Greeter.greet")
+                .contains("Problem: It returns java.lang.Integer, but the callable returns java.lang.String");
+        assertThat(analysis.getAction()).contains("Fix: return java.lang.String (or a type whose values can be one, "
+                + "such as Object), or void to only observe.");
+    }
+
+    @Test
+    void twoClassesOfOneNameStopTheApplicationNamingBoth() {
+        Throwable failure = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.twins").close());
+        FailureAnalysis analysis = new GroutineDeclarationFailureAnalyzer().analyze(failure);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).contains("A @Groutines class cannot run as declared")
+                .containsPattern("Class: +io\\.groutines\\.boot\\.twins\\.(First|Second)Twin")
+                .contains("is the name of io.groutines.boot.twins.")
+                .contains("FirstTwin").contains("SecondTwin").doesNotContain("Target:");
+        assertThat(analysis.getAction()).contains("give one of the two classes another name")
+                .doesNotContain("fail-on-target-error");
+        // not a trigger's error: skipping a class would leave the other one running under the shared name
+        Throwable lenient = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.twins",
+                "--groutines.fail-on-target-error=false", "--groutines.active=TWIN").close());
+        assertThat(lenient).hasRootCauseInstanceOf(GroutineDeclarationException.class);
+    }
+
+    @Test
     void aWrongTargetInAWebApplicationIsReportedOnceNotAsAFailedServerStart(CapturedOutput output) {
         SpringApplication application = new SpringApplication(Config.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);
