@@ -257,9 +257,11 @@ public final class Hub implements AutoCloseable {
         Binding innermost = Binding.innermost();
         Binding binding = innermost != null && innermost.hub == this ? innermost : Binding.over(this);
         try {
-            for (int i = strands.size() - 1; i >= 0; i = Math.min(i - 1, strands.size() - 1)) {
+            // the strands as the close found them (none can be added now): one may end on another thread meanwhile
+            Strand[] found = strands.toArray(Strand[]::new);
+            for (int i = found.length - 1; i >= 0; i--) {
                 try {
-                    strands.get(i).kill(Kill.hubClosed(this));
+                    found[i].kill(Kill.hubClosed(this));
                 }
                 catch (Throwable ex) {
                     failure = Sneaky.keepFirst(failure, ex);

@@ -482,12 +482,29 @@ public final class Strand {
             return Continuation.getCurrentContinuation(SCOPE) instanceof Coroutine c ? c.strand : null;
         }
 
+        /** Whether this coroutine is suspending itself, rather than a continuation around it (a virtual thread's). */
+        private boolean suspending;
+
         static void suspend() {
-            Continuation.yield(SCOPE);
+            Coroutine self = (Coroutine) Continuation.getCurrentContinuation(SCOPE);
+            self.suspending = true;
+            try {
+                Continuation.yield(SCOPE);
+            }
+            finally {
+                self.suspending = false;
+            }
         }
 
+        /**
+         * Called on the innermost continuation when a yield cannot happen — also a virtual thread's, parking inside a
+         * groutine: that one fails quietly, so that the virtual thread parks its carrier instead.
+         */
         @Override
         protected void onPinned(Continuation.Pinned reason) {
+            if (!suspending) {
+                return;
+            }
             String where = switch (reason) {
                 case NATIVE -> "a native frame or a static initializer (class initialization) is on the stack";
                 case MONITOR -> "a monitor (synchronized block) is held";

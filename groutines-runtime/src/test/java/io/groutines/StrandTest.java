@@ -546,6 +546,45 @@ class StrandTest {
         assertThat(Event.named("IN-CLINIT").fire()).isZero();
     }
 
+    /**
+     * A virtual thread that parks inside a groutine where it cannot unmount (a static initializer is on its stack)
+     * parks its carrier instead, as it would outside a groutine: the groutine is not what failed to suspend.
+     */
+    @Test
+    void aVirtualThreadParkingInsideAGroutineWhereItIsPinnedParksItsCarrier() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<String> done = new AtomicReference<>();
+        Thread.ofVirtual().start(() -> {
+            try (Hub virtual = Hub.open("virtual")) {
+                virtual.spawn("sleeps-in-initializer", () -> done.set(SleepsInInitializer.touch()));
+            }
+            catch (Throwable ex) {
+                failure.set(ex);
+            }
+        }).join();
+        assertThat(failure.get()).isNull();
+        assertThat(done.get()).isEqualTo("slept");
+    }
+
+    static final class SleepsInInitializer {
+
+        static final String SLEPT;
+
+        static {
+            try {
+                Thread.sleep(20); // a virtual thread parks here, pinned by the initializer
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            SLEPT = "slept";
+        }
+
+        static String touch() {
+            return SLEPT;
+        }
+    }
+
     static final class SuspendsInInitializer {
 
         static {
