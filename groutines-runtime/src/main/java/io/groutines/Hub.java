@@ -243,7 +243,8 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Kills every groutine of the hub, the newest first: each waiting one runs its {@code finally} blocks now, on
-     * this thread; one running on another thread ends at its next wait. Then unbinds the hub from the calling
+     * this thread; one running on another thread ends at its next wait; one {@linkplain Signals#hold holding} a call
+     * is released, and ends there. Then unbinds the hub from the calling
      * thread if it is the innermost hub bound there. Closing a closed hub does nothing. An exception thrown by a dying
      * groutine is rethrown after all of them are dead.
      */
@@ -252,6 +253,7 @@ public final class Hub implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        HeldCall.releaseAll(this); // its groutines' held calls go on, and the groutines die below
         Throwable failure = null;
         // bound while killing, so that finally blocks that fire events or make calls see this hub
         Binding innermost = Binding.innermost();
