@@ -116,8 +116,12 @@ public final class Signals implements AutoCloseable {
      * @return its hold; empty when it holds nothing
      */
     public static Optional<Hold> holdOf(Strand strand) {
-        return HeldCall.of(strand).map(held -> new Hold(held.signals.name, held.signal, held.call, held.thread.getName(),
-                held.sinceInstant, held.heldFor(), held.monitors == null ? List.of() : held.monitors));
+        return HeldCall.of(strand).map(Signals::describe);
+    }
+
+    private static Hold describe(HeldCall held) {
+        return new Hold(held.signals.name, held.signal, held.call, held.thread.getName(), held.sinceInstant,
+                held.heldFor(), held.monitors == null ? List.of() : held.monitors);
     }
 
     /** @return the name given at open */
@@ -262,6 +266,21 @@ public final class Signals implements AutoCloseable {
                 failures.add(held.who() + " held " + held.call + " until '" + held.signal + "': " + why);
             }
             held.ended(how);
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The calls held now until signals of these, in the order they began: for a test that must know a request is
+     * held before it goes on, e.g. {@code await().until(() -> signals.holds().size() == 1)}.
+     * @return the holds waiting now; empty when none
+     */
+    public List<Hold> holds() {
+        lock.lock();
+        try {
+            return holding.stream().map(Signals::describe).toList();
         }
         finally {
             lock.unlock();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.groutines.Hub;
+import io.groutines.Signals;
 import io.groutines.Strand;
 import io.groutines.boot.spawn.GroutineSpawner;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,7 +23,9 @@ import org.springframework.util.ClassUtils;
 /**
  * The extension behind {@link WithGroutines}; usable alone with {@code @ExtendWith(GroutinesExtension.class)}
  * (then groutines must finish). Opens a hub on the test's thread before each test, resolves {@link Hub} parameters
- * to it, and after the test fails it for every groutine still alive, then closes the hub.
+ * to it, and after the test fails it for every groutine still alive, then closes the hub. A {@link Signals} parameter
+ * gets signals of the test's own, closed after it: a hold that timed out or still waits then fails the test, and when
+ * the test failed their trace is published as a report entry ({@code signals}).
  */
 public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
@@ -55,18 +58,30 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
             return;
         }
         List<String> unfinished = new ArrayList<>();
+        AssertionError holds = null;
         try {
             if (state.requireFinished) {
                 for (Strand strand : state.hub.strands()) {
                     if (!state.exempt.contains(strand)) {
                         unfinished.add("'" + strand.name() + "' is still " + strand.waitingFor()
-                                .map(w -> "waiting for " + w).orElse("running"));
+                                .map(w -> "waiting for " + w)
+                                .or(() -> Signals.holdOf(strand).map(h -> "holding " + h.call() + " until signal '"
+                                        + h.signal() + "' of signals '" + h.signals() + "'"))
+                                .orElse("running"));
                     }
                 }
             }
         }
         finally {
-            state.hub.close();
+            try {
+                holds = closeSignals(context, state);
+            }
+            finally {
+                state.hub.close();
+            }
+        }
+        if (holds != null && context.getExecutionException().isEmpty()) {
+            throw holds;
         }
         if (!unfinished.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError(unfinished.size() + " groutine(s) spawned by this test did not finish: "
@@ -75,17 +90,43 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /** @return why the test's signals fail it, if they do; their trace is published when the test failed */
+    private static AssertionError closeSignals(ExtensionContext context, State state) {
+        if (state.signals == null) {
+            return null;
+        }
+        if (context.getExecutionException().isPresent()) {
+            context.publishReportEntry("signals", state.signals.trace());
+        }
+        try {
+            state.signals.close();
+            return null;
+        }
+        catch (AssertionError failed) {
+            return failed;
+        }
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == Hub.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Hub.class || type == Signals.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         State state = extensionContext.getStore(NAMESPACE).get(State.class, State.class);
+        boolean signals = parameterContext.getParameter().getType() == Signals.class;
         if (state == null) {
-            throw new ParameterResolutionException("A Hub is injected into test methods only (not constructors or "
-                    + "lifecycle methods other than @Test): the hub opens before each test and closes after it");
+            throw new ParameterResolutionException("A " + (signals ? "Signals" : "Hub") + " is injected into test "
+                    + "methods only (not constructors or lifecycle methods other than @Test): it opens before each "
+                    + "test and closes after it");
+        }
+        if (signals) {
+            if (state.signals == null) {
+                state.signals = Signals.open(state.hub.name());
+            }
+            return state.signals;
         }
         return state.hub;
     }
@@ -125,6 +166,9 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         final boolean requireFinished;
 
         final Set<Strand> exempt = new HashSet<>();
+
+        /** Opened when the test asks for them. */
+        Signals signals;
 
         State(Hub hub, boolean requireFinished) {
             this.hub = hub;
