@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import org.springframework.util.ClassUtils;
@@ -24,10 +25,12 @@ import org.springframework.util.ClassUtils;
  * The extension behind {@link WithGroutines}; usable alone with {@code @ExtendWith(GroutinesExtension.class)}
  * (then groutines must finish). Opens a hub on the test's thread before each test, resolves {@link Hub} parameters
  * to it, and after the test fails it for every groutine still alive, then closes the hub. A {@link Signals} parameter
- * gets signals of the test's own, closed after it: a hold that timed out or still waits then fails the test, and when
- * the test failed their trace is published as a report entry ({@code signals}).
+ * gets signals of the test's own, closed after it: a hold that timed out or still waits then fails the test; a test
+ * that fails while it has signals gets their trace — who held and sent what, in what order — as a suppressed
+ * exception of its failure.
  */
-public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public class GroutinesExtension
+        implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GroutinesExtension.class);
 
@@ -74,7 +77,7 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         }
         finally {
             try {
-                holds = closeSignals(context, state);
+                holds = closeSignals(state);
             }
             finally {
                 state.hub.close();
@@ -90,13 +93,10 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         }
     }
 
-    /** @return why the test's signals fail it, if they do; their trace is published when the test failed */
-    private static AssertionError closeSignals(ExtensionContext context, State state) {
+    /** @return why the test's signals fail it, if they do */
+    private static AssertionError closeSignals(State state) {
         if (state.signals == null) {
             return null;
-        }
-        if (context.getExecutionException().isPresent()) {
-            context.publishReportEntry("signals", state.signals.trace());
         }
         try {
             state.signals.close();
@@ -105,6 +105,15 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         catch (AssertionError failed) {
             return failed;
         }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        State state = context.getStore(NAMESPACE).get(State.class, State.class);
+        if (state != null && state.signals != null) {
+            failure.addSuppressed(new Interleaving(state.signals.trace()));
+        }
+        throw failure;
     }
 
     @Override
@@ -156,6 +165,16 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
                 throw new IllegalStateException("@WithGroutines(application = true): the test's application context "
                         + "has no GroutineSpawner; set groutines.enabled=true for the test");
             });
+        }
+    }
+
+    /** The trace of a failed test's signals, beside its failure. */
+    private static final class Interleaving extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Interleaving(String trace) {
+            super("The interleaving until the failure: " + trace, null, false, false);
         }
     }
 

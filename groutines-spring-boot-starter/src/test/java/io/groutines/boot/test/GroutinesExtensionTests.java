@@ -83,6 +83,16 @@ class GroutinesExtensionTests {
                 .assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
+    @Test
+    void aTestThatFailsWhileItHasSignalsGetsTheirTraceBesideItsFailure() {
+        EngineExecutionResults results = run("failsAfterASignal", Signals.class.getName());
+        assertThat(failure(results)).hasMessage("the test's own failure").satisfies(failure -> assertThat(
+                failure.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
+                .startsWith("The interleaving until the failure: Signals 'test Scenarios.failsAfterASignal(Signals)' "
+                        + "(1 sent: ready; none holding)")
+                .contains("sends 'ready'"));
+    }
+
     private static Throwable failure(EngineExecutionResults results) {
         results.testEvents().assertStatistics(stats -> stats.failed(1));
         return results.testEvents().failed().stream().findFirst().orElseThrow()
@@ -162,6 +172,12 @@ class GroutinesExtensionTests {
             assertThat(this.greeter.greet("test")).isEqualTo("Hello, test");
             other.join();
             assertThat(outcomes).contains("releasedBySignal: Hello, held");
+        }
+
+        @Test
+        void failsAfterASignal(Signals signals) {
+            signals.send("ready");
+            throw new AssertionError("the test's own failure");
         }
 
         /** A thread with a hub of its own whose groutine holds a call of it until 'never'. */
