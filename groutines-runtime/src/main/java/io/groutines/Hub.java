@@ -253,7 +253,6 @@ public final class Hub implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        HeldCall.releaseAll(this); // its groutines' held calls go on, and the groutines die below
         Throwable failure = null;
         // bound while killing, so that finally blocks that fire events or make calls see this hub
         Binding innermost = Binding.innermost();
@@ -274,6 +273,8 @@ public final class Hub implements AutoCloseable {
             }
         }
         finally {
+            // after the kills: a released groutine ends on its own thread, and must not end while the loop above runs
+            HeldCall.releaseAll(this);
             dispatcher.close();
             OPEN.decrement();
             binding.unbind();

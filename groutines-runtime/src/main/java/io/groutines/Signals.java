@@ -2,6 +2,7 @@ package io.groutines;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class Signals implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.groutines");
 
+    private static final int STEPS = 10_000;
+
     private static volatile Duration defaultTimeout = Duration.ofSeconds(5);
 
     private final String name;
@@ -63,7 +66,10 @@ public final class Signals implements AutoCloseable {
 
     private final List<HeldCall> holding = new ArrayList<>();
 
-    private final List<String> steps = new ArrayList<>();
+    /** The trace: the latest {@value #STEPS} steps, so that signals kept open for long stay small. */
+    private final ArrayDeque<String> steps = new ArrayDeque<>();
+
+    private long stepCount;
 
     /** Holds that timed out, were interrupted or were still held at the close: each fails the close. */
     private final List<String> failures = new ArrayList<>();
@@ -304,6 +310,9 @@ public final class Signals implements AutoCloseable {
             StringBuilder out = new StringBuilder("Signals '").append(name).append("' (")
                     .append(sent.isEmpty() ? "none sent" : sent.size() + " sent: " + String.join(", ", sent))
                     .append("; ").append(holding.isEmpty() ? "none holding" : holding.size() + " holding").append(")");
+            if (stepCount > steps.size()) {
+                out.append("\n  (").append(stepCount - steps.size()).append(" earlier steps are not kept)");
+            }
             for (String step : steps) {
                 out.append('\n').append(step);
             }
@@ -361,7 +370,10 @@ public final class Signals implements AutoCloseable {
 
     /** Called under the lock. */
     private void step(String who, String what) {
-        steps.add(String.format(Locale.ROOT, "%3d  %+10.3f ms  %s: %s", steps.size() + 1,
+        if (steps.size() == STEPS) {
+            steps.removeFirst();
+        }
+        steps.addLast(String.format(Locale.ROOT, "%3d  %+10.3f ms  %s: %s", ++stepCount,
                 (System.nanoTime() - opened) / 1e6, who, what));
     }
 
