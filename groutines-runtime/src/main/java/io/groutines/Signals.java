@@ -21,11 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>{@code
  * try (Signals signals = Signals.open("lost update")) {
- *     // in request A's groutine: A has read the row; B must read it too before A goes on
- *     Call read = FunctionCall.of(SnippetDetailController.class, "getObject").await(Phase.EXIT);
+ *     // in request A's groutine: A has read the order; B must read it too before A goes on
+ *     Call read = FunctionCall.of(OrderController.class, "loadOrder").await(Phase.EXIT);
  *     signals.hold(read, "B read");
- *     // in request B's groutine
- *     FunctionCall.of(SnippetDetailController.class, "getObject").await(Phase.EXIT);
+ *     // in request B's groutine, on another thread
+ *     FunctionCall.of(OrderController.class, "loadOrder").await(Phase.EXIT);
  *     signals.send("B read");
  * }   // fails if a hold timed out, or still held
  * }</pre>
