@@ -3,6 +3,7 @@ package io.groutines.boot.actuate;
 import java.util.List;
 
 import io.groutines.Hub;
+import io.groutines.LockCheck;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutineDeclarationException;
 import io.groutines.boot.discovery.GroutinesCatalog;
@@ -53,7 +54,7 @@ public class GroutinesEndpoint {
         WeaveScope scope = Weaving.isStarted() ? Weaving.scope() : null;
         return new GroutinesDescriptor(this.discovery.packages(), active, inactive, skipped,
                 scope != null ? new ScopeDescriptor(scope.included(), scope.excluded()) : null,
-                this.liveHubs.snapshot(), counters);
+                LockCheckDescriptor.of(statistics.lockCheck()), this.liveHubs.snapshot(), counters);
     }
 
     /**
@@ -63,12 +64,25 @@ public class GroutinesEndpoint {
      * @param inactive names of classes found but switched off by configuration
      * @param skipped classes skipped for a wrong trigger
      * @param weaveScope what the weaver weaves; {@code null} when no weaver runs
+     * @param lockCheck how this JVM checks a thread's locks when a groutine suspends
      * @param hubs the hubs open now
      * @param counters JVM-wide counters
      */
     public record GroutinesDescriptor(List<String> scannedPackages, List<ClassDescriptor> classes,
             List<String> inactive, List<SkippedDescriptor> skipped, ScopeDescriptor weaveScope,
-            List<LiveHubs.HubSnapshot> hubs, Counters counters) {
+            LockCheckDescriptor lockCheck, List<LiveHubs.HubSnapshot> hubs, Counters counters) {
+    }
+
+    /**
+     * How this JVM checks a thread's locks when a groutine suspends ({@link LockCheck}).
+     * @param mode {@code fast-count}, {@code internal-snapshot}, {@code public-api} or {@code off}
+     * @param reason why that way, and what it costs
+     */
+    public record LockCheckDescriptor(String mode, String reason) {
+
+        static LockCheckDescriptor of(LockCheck check) {
+            return new LockCheckDescriptor(check.mode().label(), check.reason());
+        }
     }
 
     /**

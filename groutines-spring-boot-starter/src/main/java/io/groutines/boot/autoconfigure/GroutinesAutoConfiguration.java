@@ -1,5 +1,6 @@
 package io.groutines.boot.autoconfigure;
 
+import io.groutines.LockCheck;
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.proxy.ProxiedBeans;
 import io.groutines.boot.proxy.ProxiedCallsPostProcessor;
@@ -49,7 +50,8 @@ public final class GroutinesAutoConfiguration {
         logger.warn("GROUTINES ARE ENABLED (development and tests only; calls and events of this application can be "
                 + "patched at runtime). Launch: " + startup.launch() + ". Active groutines: " + catalog.describe()
                 + ". Scanned packages: " + startup.discovery().packages() + ". Weave scope: "
-                + (Weaving.isStarted() ? Weaving.scope() : "none (no weaver runs: calls cannot reach groutines)"));
+                + (Weaving.isStarted() ? Weaving.scope() : "none (no weaver runs: calls cannot reach groutines)")
+                + ". Lock check: " + LockCheck.inForce());
         return catalog;
     }
 

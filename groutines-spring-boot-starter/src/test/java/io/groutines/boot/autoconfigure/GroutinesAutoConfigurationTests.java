@@ -158,4 +158,10 @@ class GroutinesAutoConfigurationTests {
                 });
         assertThat(output).contains("groutines.weave.attach has no effect");
     }
+
+    @Test
+    void theStartupLineSaysHowLocksAreChecked(CapturedOutput output) {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("GROUTINES ARE ENABLED").contains("Lock check: fast-count (");
+    }
 }
