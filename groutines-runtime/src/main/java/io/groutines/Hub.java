@@ -243,9 +243,10 @@ public final class Hub implements AutoCloseable {
 
     /**
      * Kills every groutine of the hub, the newest first: each waiting one runs its {@code finally} blocks now, on
-     * this thread; one running on another thread ends at its next wait. Then unbinds the hub from the calling
-     * thread if it is the innermost hub bound there. Closing a closed hub does nothing. An exception thrown by a dying
-     * groutine is rethrown after all of them are dead.
+     * this thread; one running on another thread ends at its next wait; one {@linkplain Signals#hold holding} a call
+     * is released, and ends there. Then unbinds the hub from the calling thread if it is the innermost hub bound
+     * there. Closing a closed hub does nothing. An exception thrown by a dying groutine is rethrown after all of them
+     * are dead.
      */
     @Override
     public void close() {
@@ -280,6 +281,8 @@ public final class Hub implements AutoCloseable {
             }
         }
         finally {
+            // after the kills: a released groutine ends on its own thread, and must not end while the loop above runs
+            HeldCall.releaseAll(this);
             dispatcher.close();
             OPEN.decrement();
             binding.unbind();

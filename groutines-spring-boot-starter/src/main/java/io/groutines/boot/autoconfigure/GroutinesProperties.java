@@ -78,6 +78,11 @@ public class GroutinesProperties {
      */
     private final CallSites callSites = new CallSites();
 
+    /**
+     * Calls held by groutines until a signal (io.groutines.Signals).
+     */
+    private final Hold hold = new Hold();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -173,6 +178,31 @@ public class GroutinesProperties {
 
         public void setLimit(int limit) {
             this.limit = limit;
+        }
+    }
+
+    public Hold getHold() {
+        return this.hold;
+    }
+
+    /**
+     * Calls held until a signal: how long they may wait.
+     */
+    public static class Hold {
+
+        /**
+         * How long a call held until a signal waits at most, unless its Signals were opened with a timeout of their
+         * own. A hold that times out fails its call with an AssertionError naming the signal, the hub, the call and
+         * the interleaving so far, and logs it at ERROR.
+         */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 

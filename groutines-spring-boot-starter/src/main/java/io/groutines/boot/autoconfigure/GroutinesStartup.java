@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.groutines.Signals;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.guard.Enablement;
@@ -24,11 +25,11 @@ import org.springframework.validation.Validator;
 
 /**
  * Every startup decision of groutines, made once per application, as soon as its configuration is read: the
- * properties bound, how the application was launched and whether the production guard lets groutines run, one scan
- * for {@code @Groutines} classes, and what the weaver weaves — it is told "nothing" when groutines are disabled, and
- * is attached when no {@code -javaagent} runs one. Made by {@link GroutinesEnvironmentPostProcessor} and handed to
- * the application context; made by {@link GroutinesBeanRegistrar} itself where no environment post-processor runs
- * (an {@code ApplicationContextRunner}).
+ * properties bound, how the application was launched and whether the production guard lets groutines run, how long a
+ * held call waits for its signal, one scan for {@code @Groutines} classes, and what the weaver weaves — it is told
+ * "nothing" when groutines are disabled, and is attached when no {@code -javaagent} runs one. Made by
+ * {@link GroutinesEnvironmentPostProcessor} and handed to the application context; made by
+ * {@link GroutinesBeanRegistrar} itself where no environment post-processor runs (an {@code ApplicationContextRunner}).
  *
  * @param properties the configuration, bound once
  * @param launch how the application was launched
@@ -80,6 +81,7 @@ record GroutinesStartup(GroutinesProperties properties, Launch launch, Discovery
         }
         new ProductionGuard(properties.getProductionProfiles(), properties.isAllowInProduction()).check(enablement,
                 launch, List.of(environment.getActiveProfiles()), List.of(environment.getDefaultProfiles()));
+        Signals.setDefaultTimeout(properties.getHold().getTimeout());
         List<String> packages = properties.getScanPackages().isEmpty() ? defaultPackages : properties.getScanPackages();
         Discovery discovery = Discovery.scan(classLoader, packages, properties.getActive());
         WeaveScope scope = discovery.weaveScope(weaveScope(properties, packages));

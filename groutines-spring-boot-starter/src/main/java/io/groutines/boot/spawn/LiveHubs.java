@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.groutines.Hub;
+import io.groutines.Signals;
 import io.groutines.Strand;
 
 /**
@@ -97,17 +98,43 @@ public class LiveHubs {
      * A groutine that has not ended.
      * @param name its name
      * @param waitingFor what it waits for, or {@code null} while it runs
-     * @param runningMillis how long it has been running since it was last resumed, or {@code null} while it waits
-     * @param stack where it runs, for a groutine that has been running for a second or more
+     * @param runningMillis how long it has been running since it was last resumed, or {@code null} while it waits or
+     *        holds a call
+     * @param stack where it runs, for a groutine that has been running for a second or more (not holding a call)
+     * @param hold the call it holds until a signal, or {@code null}
      */
-    public record StrandSnapshot(String name, String waitingFor, Long runningMillis, List<String> stack) {
+    public record StrandSnapshot(String name, String waitingFor, Long runningMillis, List<String> stack,
+            HoldSnapshot hold) {
 
         static StrandSnapshot of(Strand strand) {
             Optional<String> waiting = strand.waitingFor();
+            Optional<Signals.Hold> hold = Signals.holdOf(strand);
+            if (hold.isPresent()) {
+                return new StrandSnapshot(strand.name(), null, null, null, HoldSnapshot.of(hold.get()));
+            }
             Long running = strand.runningFor().map(d -> d.toMillis()).orElse(null);
             List<String> stack = running != null && running >= 1000
                     ? Arrays.stream(strand.stackTrace()).map(StackTraceElement::toString).toList() : null;
-            return new StrandSnapshot(strand.name(), waiting.orElse(null), running, stack);
+            return new StrandSnapshot(strand.name(), waiting.orElse(null), running, stack, null);
+        }
+    }
+
+    /**
+     * A call held by its groutine until a signal: its thread is parked, and the groutine does not run, it waits.
+     * @param call what is held, e.g. {@code org.example.Cart.checkout EXIT}
+     * @param signal the signal it waits for
+     * @param signals the name of the signals it belongs to
+     * @param thread the thread that is parked
+     * @param since when the hold began, in epoch milliseconds
+     * @param heldMillis how long it has held so far
+     * @param monitors the {@code synchronized} locks the thread holds while held (empty when none, or not known)
+     */
+    public record HoldSnapshot(String call, String signal, String signals, String thread, long since, long heldMillis,
+            List<String> monitors) {
+
+        static HoldSnapshot of(Signals.Hold hold) {
+            return new HoldSnapshot(hold.call(), hold.signal(), hold.signals(), hold.thread(),
+                    hold.since().toEpochMilli(), hold.heldFor().toMillis(), hold.monitors());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.groutines.boot.spawn;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executors;
@@ -8,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.groutines.Hub;
+import io.groutines.Signals;
 import io.groutines.Strand;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,6 +22,10 @@ import org.springframework.beans.factory.InitializingBean;
  * the JVM cannot preempt it, so one that loops, sleeps or blocks holds its request until it returns or awaits. Every
  * groutine running for longer than the threshold is reported at WARN, with its hub, its thread and its stack, and
  * again each time it has run for another threshold. The {@code groutines} actuator endpoint shows them too.
+ *
+ * <p>A groutine that {@linkplain Signals#hold holds} its call until a signal is not one that runs for long: it waits
+ * for another request. One held for longer than the threshold is told once, at INFO, with what it holds, since when
+ * and for which signal; its hold has a timeout of its own.
  */
 public class Watchdog implements InitializingBean, DisposableBean {
 
@@ -31,6 +37,9 @@ public class Watchdog implements InitializingBean, DisposableBean {
 
     /** How long each strand had run when it was last reported. */
     private final Map<Strand, Duration> reported = new WeakHashMap<>();
+
+    /** When the hold of each strand that was reported holding began. */
+    private final Map<Strand, Instant> reportedHolds = new WeakHashMap<>();
 
     private ScheduledExecutorService executor;
 
@@ -59,7 +68,8 @@ public class Watchdog implements InitializingBean, DisposableBean {
         try {
             for (Hub hub : this.liveHubs.hubs()) {
                 for (Strand strand : hub.strands()) {
-                    strand.runningFor().ifPresent(running -> report(hub, strand, running));
+                    strand.runningFor().ifPresent(running -> Signals.holdOf(strand).ifPresentOrElse(
+                            hold -> reportHold(hub, strand, hold), () -> report(hub, strand, running)));
                 }
             }
         }
@@ -87,6 +97,22 @@ public class Watchdog implements InitializingBean, DisposableBean {
                 + running.toMillis() + " ms without waiting (groutines.watchdog.threshold=" + this.threshold.toMillis()
                 + "ms): its request waits for it, because a groutine is not preempted — it must return or await. It "
                 + "runs at:" + stack);
+    }
+
+    private void reportHold(Hub hub, Strand strand, Signals.Hold hold) {
+        if (hold.heldFor().compareTo(this.threshold) < 0) {
+            return;
+        }
+        synchronized (this.reportedHolds) {
+            if (hold.since().equals(this.reportedHolds.put(strand, hold.since()))) {
+                return;
+            }
+        }
+        logger.info("Groutine '" + strand.name() + "' of " + hub.name() + " holds " + hold.call() + " on thread '"
+                + hold.thread() + "' until signal '" + hold.signal() + "' of signals '" + hold.signals() + "', since "
+                + hold.since() + " (" + hold.heldFor().toMillis() + " ms): its request waits for that signal, "
+                + "and the hold fails when its timeout passes"
+                + (hold.monitors().isEmpty() ? "" : "; its thread holds " + hold.monitors()));
     }
 
     @Override

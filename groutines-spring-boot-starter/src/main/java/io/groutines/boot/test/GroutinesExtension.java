@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.groutines.Hub;
+import io.groutines.Signals;
 import io.groutines.Strand;
 import io.groutines.boot.spawn.EnclosingHub;
 import io.groutines.boot.spawn.GroutineSpawner;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import org.springframework.util.ClassUtils;
@@ -21,9 +23,13 @@ import org.springframework.util.ClassUtils;
 /**
  * The extension behind {@link WithGroutines}; usable alone with {@code @ExtendWith(GroutinesExtension.class)}
  * (then groutines must finish). Opens a hub on the test's thread before each test, resolves {@link Hub} parameters
- * to it, and after the test fails it for every groutine still alive, then closes the hub.
+ * to it, and after the test fails it for every groutine still alive, then closes the hub. A {@link Signals} parameter
+ * gets signals of the test's own, closed after it: a hold that timed out or still waits then fails the test; a test
+ * that fails while it has signals gets their trace — who held and sent what, in what order — as a suppressed
+ * exception of its failure.
  */
-public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public class GroutinesExtension
+        implements BeforeEachCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GroutinesExtension.class);
 
@@ -55,23 +61,35 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
             return;
         }
         List<String> unfinished = new ArrayList<>();
+        AssertionError holds = null;
         try {
             if (state.requireFinished) {
                 for (Strand strand : state.hub.strands()) {
                     unfinished.add("'" + strand.name() + "' is still " + strand.waitingFor()
-                            .map(w -> "waiting for " + w).orElse("running"));
+                            .map(w -> "waiting for " + w)
+                            .or(() -> Signals.holdOf(strand).map(h -> "holding " + h.call() + " until signal '"
+                                    + h.signal() + "' of signals '" + h.signals() + "'"))
+                            .orElse("running"));
                 }
             }
         }
         finally {
             try {
-                if (state.application != null) {
-                    state.application.close();
-                }
+                holds = closeSignals(state);
             }
             finally {
-                state.hub.close();
+                try {
+                    if (state.application != null) {
+                        state.application.close();
+                    }
+                }
+                finally {
+                    state.hub.close();
+                }
             }
+        }
+        if (holds != null && context.getExecutionException().isEmpty()) {
+            throw holds;
         }
         if (!unfinished.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError(unfinished.size() + " groutine(s) spawned by this test did not finish: "
@@ -80,17 +98,49 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /** @return why the test's signals fail it, if they do */
+    private static AssertionError closeSignals(State state) {
+        if (state.signals == null) {
+            return null;
+        }
+        try {
+            state.signals.close();
+            return null;
+        }
+        catch (AssertionError failed) {
+            return failed;
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        State state = context.getStore(NAMESPACE).get(State.class, State.class);
+        if (state != null && state.signals != null) {
+            failure.addSuppressed(new Interleaving(state.signals.trace()));
+        }
+        throw failure;
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == Hub.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == Hub.class || type == Signals.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         State state = extensionContext.getStore(NAMESPACE).get(State.class, State.class);
+        boolean signals = parameterContext.getParameter().getType() == Signals.class;
         if (state == null) {
-            throw new ParameterResolutionException("A Hub is injected into test methods only (not constructors or "
-                    + "lifecycle methods other than @Test): the hub opens before each test and closes after it");
+            throw new ParameterResolutionException("A " + (signals ? "Signals" : "Hub") + " is injected into test "
+                    + "methods only (not constructors or lifecycle methods other than @Test): it opens before each "
+                    + "test and closes after it");
+        }
+        if (signals) {
+            if (state.signals == null) {
+                state.signals = Signals.open(state.hub.name());
+            }
+            return state.signals;
         }
         return state.hub;
     }
@@ -123,6 +173,16 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         }
     }
 
+    /** The trace of a failed test's signals, beside its failure. */
+    private static final class Interleaving extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Interleaving(String trace) {
+            super("The interleaving until the failure: " + trace, null, false, false);
+        }
+    }
+
     private static final class State {
 
         final Hub hub;
@@ -131,6 +191,9 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
 
         /** The application's groutines, with {@code application = true}. */
         EnclosingHub application;
+
+        /** Opened when the test asks for them. */
+        Signals signals;
 
         State(Hub hub, boolean requireFinished) {
             this.hub = hub;

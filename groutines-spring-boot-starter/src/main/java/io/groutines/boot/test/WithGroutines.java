@@ -28,7 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     }
  * }
  * }</pre>
- * On a method, it overrides the one on the class.
+ * A test method may also take a {@link io.groutines.Signals} parameter: signals of its own, to hold calls of one request
+ * until another request gets somewhere. They are closed after the test: a hold that timed out, or still waits, fails
+ * the test with the interleaving as it happened; a test that fails for another reason gets that interleaving beside
+ * its failure.
+ *
+ * <p>On a method, it overrides the one on the class.
  */
 @Documented
 @Inherited

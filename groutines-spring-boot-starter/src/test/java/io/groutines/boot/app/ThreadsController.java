@@ -63,9 +63,9 @@ class ThreadsController {
     }
 
     @GetMapping("/threads/deferred")
-    DeferredResult<String> deferred(@RequestParam String id) {
+    DeferredResult<String> deferred(@RequestParam String id, @RequestParam(defaultValue = "10000") long timeout) {
         String hub = hub();
-        DeferredResult<String> result = new DeferredResult<>(10_000L);
+        DeferredResult<String> result = new DeferredResult<>(timeout);
         this.executor.execute(() -> result.setResult(this.worker.work(id) + " | " + hub));
         return result;
     }

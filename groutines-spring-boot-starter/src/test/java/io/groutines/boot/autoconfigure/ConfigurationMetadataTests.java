@@ -25,12 +25,14 @@ class ConfigurationMetadataTests {
                 "\"name\": \"groutines.fail-on-target-error\"", "\"name\": \"groutines.allow-in-production\"",
                 "\"name\": \"groutines.production-profiles\"", "\"name\": \"groutines.weave.include\"",
                 "\"name\": \"groutines.weave.exclude\"", "\"name\": \"groutines.filter.url-patterns\"",
-                "\"name\": \"groutines.filter.order\"", "\"name\": \"groutines.filter.enabled\"");
+                "\"name\": \"groutines.filter.order\"", "\"name\": \"groutines.filter.enabled\"",
+                "\"name\": \"groutines.hold.timeout\"");
         assertThat(json).contains("Whether groutines run at all");
         // defaults the processor cannot read from field initializers come from additional metadata
         assertThat(defaultOf(json, "groutines.filter.url-patterns")).isEqualTo(List.of("/*"));
         assertThat(defaultOf(json, "groutines.production-profiles")).isEqualTo(List.of("prod*", "prd*", "production", "live"));
         assertThat(defaultOf(json, "groutines.fail-on-target-error")).isEqualTo(true);
+        assertThat(defaultOf(json, "groutines.hold.timeout")).isEqualTo("5s");
         List<String> undescribed = JsonPath.read(json, "$.properties[?(!@.description)].name");
         assertThat(undescribed).isEmpty();
     }

@@ -1,12 +1,15 @@
 package io.groutines.boot.test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.groutines.Call;
 import io.groutines.FunctionCall;
 import io.groutines.Hub;
 import io.groutines.Phase;
+import io.groutines.Signals;
 import io.groutines.boot.app.Greeter;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -50,8 +53,59 @@ class GroutinesExtensionTests {
         assertThat(Scenarios.hubs).isNotEmpty().noneMatch(Hub::isOpen);
     }
 
+    @Test
+    void aHoldThatTimedOutDuringTheTestFailsItWithTheInterleaving() {
+        EngineExecutionResults results = run("holdTimesOut", Signals.class.getName());
+        assertThat(failure(results)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("1 hold(s) of signals 'test Scenarios.holdTimesOut(Signals)' did not end with "
+                        + "their signal")
+                .hasMessageContaining("'held' of other thread on other: holds io.groutines.boot.app.Greeter.greet "
+                        + "ENTER until 'never'")
+                .hasMessageContaining("timed out");
+        assertThat(Scenarios.outcomes).contains("holdTimesOut: AssertionError");
+    }
+
+    @Test
+    void aHoldStillWaitingWhenTheTestEndsIsReleasedAndFailsTheTest() throws InterruptedException {
+        EngineExecutionResults results = run("endsWhileHeld", Signals.class.getName());
+        assertThat(failure(results)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("'held' of other thread on other still held io.groutines.boot.app.Greeter.greet "
+                        + "ENTER until 'never', never sent");
+        for (Thread other : Scenarios.otherThreads) {
+            assertThat(other.join(Duration.ofSeconds(5))).as("released").isTrue();
+        }
+        assertThat(Scenarios.outcomes).contains("endsWhileHeld: Hello, held");
+    }
+
+    @Test
+    void aHoldReleasedByItsSignalLetsTheTestPass() {
+        run("releasedBySignal", Hub.class.getName() + "," + Signals.class.getName()).testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void aTestThatFailsWhileItHasSignalsGetsTheirTraceBesideItsFailure() {
+        EngineExecutionResults results = run("failsAfterASignal", Signals.class.getName());
+        assertThat(failure(results)).hasMessage("the test's own failure").satisfies(failure -> assertThat(
+                failure.getSuppressed()).singleElement().extracting(Throwable::getMessage).asString()
+                .startsWith("The interleaving until the failure: Signals 'test Scenarios.failsAfterASignal(Signals)' "
+                        + "(1 sent: ready; none holding)")
+                .contains("sends 'ready'"));
+    }
+
+    private static Throwable failure(EngineExecutionResults results) {
+        results.testEvents().assertStatistics(stats -> stats.failed(1));
+        return results.testEvents().failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+    }
+
     private static EngineExecutionResults run(String method) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(Scenarios.class, method, Hub.class.getName()))
+        return run(method, Hub.class.getName());
+    }
+
+    private static EngineExecutionResults run(String method, String parameterTypes) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectMethod(Scenarios.class, method, parameterTypes))
                 .execute();
     }
 
@@ -60,6 +114,10 @@ class GroutinesExtensionTests {
     static class Scenarios {
 
         static final List<Hub> hubs = new ArrayList<>();
+
+        static final List<String> outcomes = new CopyOnWriteArrayList<>();
+
+        static final List<Thread> otherThreads = new CopyOnWriteArrayList<>();
 
         private final Greeter greeter = new Greeter();
 
@@ -85,6 +143,55 @@ class GroutinesExtensionTests {
         @WithGroutines(requireFinished = false)
         void waitsOnPurpose(Hub hub) {
             hub.spawn("watcher", () -> FunctionCall.of(Greeter.class, "greet").await(Phase.ENTER));
+        }
+
+        @Test
+        void holdTimesOut(Signals signals) throws Exception {
+            onOtherThread("holdTimesOut", signals, Duration.ofMillis(200)).join();
+        }
+
+        @Test
+        void endsWhileHeld(Signals signals) throws Exception {
+            Thread other = onOtherThread("endsWhileHeld", signals, Duration.ofSeconds(30));
+            while (signals.holds().isEmpty()) {
+                Thread.sleep(5);
+            }
+            otherThreads.add(other); // the test ends while it holds; the outcome is read after the close
+        }
+
+        @Test
+        void releasedBySignal(Hub hub, Signals signals) throws Exception {
+            Thread other = onOtherThread("releasedBySignal", signals, Duration.ofSeconds(30));
+            while (signals.holds().isEmpty()) {
+                Thread.sleep(5);
+            }
+            hub.spawn("sender", () -> {
+                FunctionCall.of(Greeter.class, "greet").await(Phase.EXIT);
+                signals.send("never");
+            });
+            assertThat(this.greeter.greet("test")).isEqualTo("Hello, test");
+            other.join();
+            assertThat(outcomes).contains("releasedBySignal: Hello, held");
+        }
+
+        @Test
+        void failsAfterASignal(Signals signals) {
+            signals.send("ready");
+            throw new AssertionError("the test's own failure");
+        }
+
+        /** A thread with a hub of its own whose groutine holds a call of it until 'never'. */
+        private Thread onOtherThread(String test, Signals signals, Duration timeout) {
+            return Thread.ofPlatform().name("other").start(() -> {
+                try (Hub hub = Hub.open("other thread")) {
+                    hub.spawn("held", () -> signals.hold(FunctionCall.of(Greeter.class, "greet").await(Phase.ENTER),
+                            "never", timeout));
+                    outcomes.add(test + ": " + this.greeter.greet("held"));
+                }
+                catch (Throwable ex) {
+                    outcomes.add(test + ": " + ex.getClass().getSimpleName());
+                }
+            });
         }
     }
 }

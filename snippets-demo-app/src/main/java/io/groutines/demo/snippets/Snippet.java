@@ -12,7 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -20,7 +22,8 @@ import io.groutines.demo.users.User;
 
 /**
  * A code snippet, the tutorial's {@code Snippet} model. {@code created} is the only sort key and is never shown;
- * {@code highlighted} is the HTML page rebuilt on every save ({@link SnippetStore#save}).
+ * {@code highlighted} is the HTML page rebuilt on every save ({@link SnippetStore#save}). {@code version} is never
+ * shown either: it makes an update computed from a stale read fail instead of undoing another request's update.
  */
 @Entity
 @Table(name = "snippets")
@@ -61,6 +64,13 @@ public class Snippet {
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(nullable = false)
     private String highlighted;
+
+    // optimistic locking: saving a snippet read before another request saved it fails (409) instead of losing that
+    // request's change; 0 for rows that predate the column (ddl-auto: update)
+    @Version
+    @ColumnDefault("0")
+    @Column(nullable = false)
+    private long version;
 
     @PrePersist
     void stampCreated() {
@@ -123,6 +133,15 @@ public class Snippet {
 
     public void setOwner(User owner) {
         this.owner = owner;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /** Only for the racy update ({@code demo.optimistic-locking=false}): see {@link SnippetStore#save}. */
+    void setVersion(long version) {
+        this.version = version;
     }
 
     public String getHighlighted() {

@@ -65,6 +65,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.NOT_ACCEPTABLE, "Could not satisfy the request Accept header.");
     }
 
+    /** An update computed from a read that another request's update made stale (optimistic locking). */
+    public static ApiException conflict() {
+        return new ApiException(HttpStatus.CONFLICT,
+                "The object was changed by another request since this one read it. Read it again and retry.");
+    }
+
     /** A body the parser could not read; the message follows DRF's "JSON parse error - ..." form. */
     public static ApiException parseError(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, detail);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -55,6 +56,12 @@ public class ApiExceptionHandler {
             return new ResponseEntity<>(headers, HttpStatus.MOVED_PERMANENTLY);
         }
         return apiException(ApiException.notFound());
+    }
+
+    /** Another request saved the object after this one read it ({@code @Version}): 409, nothing is saved. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    public ResponseEntity<ErrorDetail> conflict(OptimisticLockingFailureException ex) {
+        return apiException(ApiException.conflict());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

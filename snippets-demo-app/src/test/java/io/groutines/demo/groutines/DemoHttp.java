@@ -45,13 +45,20 @@ final class DemoHttp {
         return send("GET", path, null, null);
     }
 
-    Reply send(String method, String path, String user, String json) {
+    /**
+     * {@code curl -X <method> <base><path>}, as {@code user} or anonymous ({@code null}), with a JSON body or none
+     * ({@code null}), and headers given as name, value, name, value…
+     */
+    Reply send(String method, String path, String user, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
             request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         if (user != null) {
             String credentials = user + ":" + user + "-demo";
