@@ -119,6 +119,7 @@ final class HeldCall {
         }
         finally {
             HOLDING.remove(this);
+            strand.restartRunningClock(); // a hold is a wait: the watchdog counts from its end
         }
     }
 

@@ -189,6 +189,11 @@ public final class Strand {
                 ? Optional.of(Duration.ofNanos(System.nanoTime() - runningSince)) : Optional.empty();
     }
 
+    /** After a wait that did not suspend it (a held call): it has been running since now. */
+    void restartRunningClock() {
+        runningSince = System.nanoTime();
+    }
+
     /** @return the stack of the thread it runs on now (its own frames on top); empty when it is not running */
     public StackTraceElement[] stackTrace() {
         Thread thread = carrier;
