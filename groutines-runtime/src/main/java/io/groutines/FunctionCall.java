@@ -1,7 +1,5 @@
 package io.groutines;
 
-import io.groutines.weaving.Reach;
-
 import java.lang.reflect.Executable;
 import java.util.Arrays;
 import java.util.Objects;
@@ -43,7 +41,7 @@ public final class FunctionCall {
 
     private static FunctionCall checked(Target target, Object instance) {
         FunctionCall call = new FunctionCall(target, instance, null);
-        Reach.check(call);
+        TargetCheck.check(call);
         return call;
     }
 

@@ -1,7 +1,5 @@
 package io.groutines;
 
-import io.groutines.discovery.GroutineMethod;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -219,12 +217,12 @@ public final class Hub implements AutoCloseable {
      * @throws IllegalArgumentException when the class declares no {@code @Groutine} method
      */
     public List<Strand> spawnAll(Object groutines) {
-        List<GroutineMethod> methods = GroutineMethod.of(groutines.getClass());
+        List<DeclaredGroutine> methods = DeclaredGroutine.of(groutines.getClass());
         if (methods.isEmpty()) {
             throw new IllegalArgumentException(groutines.getClass().getName() + " declares no @Groutine method");
         }
         List<Strand> spawned = new ArrayList<>(methods.size());
-        for (GroutineMethod method : methods) {
+        for (DeclaredGroutine method : methods) {
             spawned.add(method.spawnInto(this, groutines));
         }
         return spawned;

@@ -201,11 +201,15 @@ final class Invocation implements Call {
             }
             return;
         }
-        Class<?> boxed = type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
-        if (!boxed.isInstance(value)) {
+        if (!boxed(type).isInstance(value)) {
             throw new IllegalArgumentException("Cannot set the " + what + " of " + describe() + " (a "
                     + type.getTypeName() + ") to a " + value.getClass().getName());
         }
+    }
+
+    /** @return the class of a type's values: the box of a primitive, the type itself otherwise */
+    static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     private int indexOf(String name) {

@@ -186,12 +186,13 @@ final class LockSafety {
 
     /**
      * Called on the strand's coroutine right before it suspends.
+     * @param waiter what it is to wait for, for messages
      * @param atMount what {@link #atMount()} returned when the strand was last resumed
      * @return what {@link #afterSuspend} checks; {@code null} for nothing
      * @throws IllegalStateException when the strand holds a monitor of its own, or its thread's locks cannot be
      *         checked: it may not wait here
      */
-    static Object beforeSuspend(Strand strand, Waiter waiter, int atMount) {
+    static Object beforeSuspend(Strand strand, Object waiter, int atMount) {
         if (CHECK.mode() == LockCheck.Mode.OFF) {
             return null;
         }
@@ -221,7 +222,7 @@ final class LockSafety {
         return slowBeforeSuspend(strand, waiter);
     }
 
-    private static Object slowBeforeSuspend(Strand strand, Waiter waiter) {
+    private static Object slowBeforeSuspend(Strand strand, Object waiter) {
         Thread thread = Thread.currentThread();
         if (HELD == null || !HELD.sees(thread)) {
             throw new IllegalStateException("Groutine '" + strand.name() + "' cannot wait for " + waiter + " on thread '"
@@ -353,7 +354,7 @@ final class LockSafety {
         }
     }
 
-    private static IllegalStateException ownLock(Strand strand, Waiter waiter, String which) {
+    private static IllegalStateException ownLock(Strand strand, Object waiter, String which) {
         String monitor = which;
         if (monitor == null) {
             monitor = "a monitor";

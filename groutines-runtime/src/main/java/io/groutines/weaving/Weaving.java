@@ -1,5 +1,7 @@
 package io.groutines.weaving;
 
+import io.groutines.TargetCheck;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -130,6 +132,7 @@ public final class Weaving {
     static synchronized void starting(WeaveScope weaveScope) {
         scope = weaveScope;
         started = true;
+        TargetCheck.install(Reach::check);
     }
 
     /** Records the classes that were loaded when the weaver's transformer was installed. */

@@ -38,7 +38,7 @@ class WeaveScopeTest {
         WeaveScope scope = this.scope.withIncluded(List.of("io.groutines..*", "java..*"));
         assertThat(scope.contains("io.groutines.Hub")).isFalse();
         assertThat(scope.contains("io.groutines.Binding")).isFalse();
-        assertThat(scope.contains("io.groutines.discovery.GroutineMethod")).isFalse();
+        assertThat(scope.contains("io.groutines.DeclaredGroutine")).isFalse();
         assertThat(scope.contains("io.groutines.weaving.Agent")).isFalse();
         assertThat(scope.contains("java.lang.String")).isFalse();
         // the runtime's own tests' fixtures live in subpackages of io.groutines.weaving, which may be woven

@@ -10,7 +10,7 @@ import io.groutines.boot.discovery.GroutinesCatalog;
 import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.discovery.GroutineClass;
-import io.groutines.discovery.GroutineMethod;
+import io.groutines.DeclaredGroutine;
 import io.groutines.weaving.WeaveScope;
 import io.groutines.weaving.Weaving;
 
@@ -124,7 +124,7 @@ public class GroutinesEndpoint {
      */
     public record TriggerDescriptor(String method, String trigger, String target, List<CallSites.Site> callSites) {
 
-        static TriggerDescriptor of(GroutineMethod method, CallSites callSites) {
+        static TriggerDescriptor of(DeclaredGroutine method, CallSites callSites) {
             return new TriggerDescriptor(method.method().getName(), method.describeTrigger(),
                     method.trigger() != null ? method.trigger().callable().toString() : null,
                     method.trigger() != null && callSites.isEnabled() ? callSites.of(method) : null);

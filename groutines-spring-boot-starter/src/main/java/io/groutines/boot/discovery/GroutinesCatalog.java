@@ -12,7 +12,7 @@ import io.groutines.Groutines;
 import io.groutines.TargetException;
 import io.groutines.discovery.ActiveGroutines;
 import io.groutines.discovery.GroutineClass;
-import io.groutines.discovery.GroutineMethod;
+import io.groutines.DeclaredGroutine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -126,10 +126,10 @@ public final class GroutinesCatalog {
      * @return its groutine methods, checked
      * @throws GroutineDeclarationException naming the class, the method, the target and the fix
      */
-    public static List<GroutineMethod> declared(Class<?> type) {
-        List<GroutineMethod> methods;
+    public static List<DeclaredGroutine> declared(Class<?> type) {
+        List<DeclaredGroutine> methods;
         try {
-            methods = GroutineMethod.of(type);
+            methods = DeclaredGroutine.of(type);
         }
         catch (TargetException ex) {
             throw declaration(type, methodOf(type, ex), ex);
@@ -142,9 +142,9 @@ public final class GroutinesCatalog {
         return methods;
     }
 
-    private static List<GroutineMethod> check(Class<?> type, TriggerCheck triggerCheck) {
-        List<GroutineMethod> methods = declared(type);
-        for (GroutineMethod method : methods) {
+    private static List<DeclaredGroutine> check(Class<?> type, TriggerCheck triggerCheck) {
+        List<DeclaredGroutine> methods = declared(type);
+        for (DeclaredGroutine method : methods) {
             FunctionCall trigger = method.trigger();
             if (trigger != null) {
                 try {
@@ -231,7 +231,7 @@ public final class GroutinesCatalog {
      * @param methods its checked {@code @Groutine} methods
      * @param bean the bean whose methods run as groutines
      */
-    public record Entry(String name, String beanName, Class<?> type, List<GroutineMethod> methods, Object bean) {
+    public record Entry(String name, String beanName, Class<?> type, List<DeclaredGroutine> methods, Object bean) {
 
         public Entry {
             methods = List.copyOf(methods);

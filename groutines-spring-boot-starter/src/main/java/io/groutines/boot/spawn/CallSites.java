@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.groutines.Call;
-import io.groutines.discovery.GroutineMethod;
+import io.groutines.DeclaredGroutine;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,7 +26,7 @@ public final class CallSites {
 
     private final int limit;
 
-    private final Map<GroutineMethod, Recent> sites = new ConcurrentHashMap<>();
+    private final Map<DeclaredGroutine, Recent> sites = new ConcurrentHashMap<>();
 
     private CallSites(int limit) {
         this.limit = limit;
@@ -58,7 +58,7 @@ public final class CallSites {
      * @param method the groutine
      * @param call the call
      */
-    public void record(GroutineMethod method, Call call) {
+    public void record(DeclaredGroutine method, Call call) {
         StackTraceElement caller = call.caller();
         String site = caller != null ? caller.toString() : "(unknown)";
         boolean first = this.sites.computeIfAbsent(method, m -> new Recent(this.limit)).add(site);
@@ -72,7 +72,7 @@ public final class CallSites {
      * @param method a groutine
      * @return its recorded call sites, most recent last; empty when none (or when not recording)
      */
-    public List<Site> of(GroutineMethod method) {
+    public List<Site> of(DeclaredGroutine method) {
         Recent recent = this.sites.get(method);
         return recent != null ? recent.snapshot() : List.of();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import io.groutines.Hub;
 import io.groutines.Strand;
 import io.groutines.boot.discovery.GroutinesCatalog;
-import io.groutines.discovery.GroutineMethod;
+import io.groutines.DeclaredGroutine;
 
 /**
  * Spawns the application's active groutines into a hub. The request filter uses it for each request; use it
@@ -82,7 +82,7 @@ public class GroutineSpawner {
         this.liveHubs.track(hub, origin);
         List<Strand> strands = new ArrayList<>();
         for (GroutinesCatalog.Entry entry : this.catalog.entries()) {
-            for (GroutineMethod method : entry.methods()) {
+            for (DeclaredGroutine method : entry.methods()) {
                 strands.add(this.callSites.isEnabled()
                         ? method.spawnInto(hub, entry.bean(), call -> this.callSites.record(method, call))
                         : method.spawnInto(hub, entry.bean()));

@@ -1,13 +1,4 @@
-package io.groutines.discovery;
-
-import io.groutines.Call;
-import io.groutines.Event;
-import io.groutines.FunctionCall;
-import io.groutines.Groutine;
-import io.groutines.Hub;
-import io.groutines.Phase;
-import io.groutines.Strand;
-import io.groutines.TargetException;
+package io.groutines;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -26,7 +17,7 @@ import java.util.function.Consumer;
  * the trigger's arguments. Made once (at startup, where it fails with a message naming the class, the method and
  * the fix); {@link #spawnInto} spawns it on a bean.
  */
-public final class GroutineMethod {
+public final class DeclaredGroutine {
 
     private static final int CALL_PARAMETER = -1;
 
@@ -41,7 +32,7 @@ public final class GroutineMethod {
 
     private final boolean replaces;
 
-    private GroutineMethod(Method method, Groutine annotation, FunctionCall trigger, int[] bindings) {
+    private DeclaredGroutine(Method method, Groutine annotation, FunctionCall trigger, int[] bindings) {
         this.method = method;
         this.annotation = annotation;
         this.trigger = trigger;
@@ -55,8 +46,8 @@ public final class GroutineMethod {
      * @return its groutine methods
      * @throws TargetException when a trigger or a parameter is wrong; the message names class, method, target and fix
      */
-    public static List<GroutineMethod> of(Class<?> type) {
-        List<GroutineMethod> found = new ArrayList<>();
+    public static List<DeclaredGroutine> of(Class<?> type) {
+        List<DeclaredGroutine> found = new ArrayList<>();
         Method[] methods = type.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         for (Method m : methods) {
@@ -74,7 +65,7 @@ public final class GroutineMethod {
      * @throws TargetException when its trigger or a parameter is wrong; {@link TargetException#groutine()} names it
      * @throws IllegalArgumentException when the method is not annotated {@code @Groutine}
      */
-    public static GroutineMethod of(Method method) {
+    public static DeclaredGroutine of(Method method) {
         Groutine g = method.getAnnotation(Groutine.class);
         if (g == null) {
             throw new IllegalArgumentException(method + " is not annotated @Groutine");
@@ -140,7 +131,7 @@ public final class GroutineMethod {
                 bindings[i] = index;
             }
             requireResultFits(where, g.call(), method.getReturnType(), trigger.callable());
-            return new GroutineMethod(method, g, names.length > 0 ? trigger.argNames(names) : trigger, bindings);
+            return new DeclaredGroutine(method, g, names.length > 0 ? trigger.argNames(names) : trigger, bindings);
         }
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i].getType() == Call.class) {
@@ -156,7 +147,7 @@ public final class GroutineMethod {
         if (g.event().isEmpty() && g.loop()) {
             throw fail(where, "(none)", "loop = true needs a trigger", "add call = \"...\" or event = \"...\"");
         }
-        return new GroutineMethod(method, g, null, bindings);
+        return new DeclaredGroutine(method, g, null, bindings);
     }
 
     private static TargetException fail(String where, String target, String problem, String fix) {
@@ -183,13 +174,9 @@ public final class GroutineMethod {
 
     /** Whether a value of one type can be of the other: either is assignable to the other, primitives boxed. */
     private static boolean related(Class<?> a, Class<?> b) {
-        Class<?> x = box(a);
-        Class<?> y = box(b);
+        Class<?> x = Invocation.boxed(a);
+        Class<?> y = Invocation.boxed(b);
         return x.isAssignableFrom(y) || y.isAssignableFrom(x);
-    }
-
-    private static Class<?> box(Class<?> type) {
-        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
     /** @return {@code SimpleClassName.method} */
@@ -294,7 +281,7 @@ public final class GroutineMethod {
             return method.invoke(bean, args);
         }
         catch (InvocationTargetException ex) {
-            throw GroutineMethod.<RuntimeException>rethrow(ex.getCause());
+            throw Sneaky.rethrow(ex.getCause());
         }
         catch (IllegalAccessException ex) {
             throw new IllegalStateException("Groutine " + name() + " cannot be invoked", ex);
@@ -303,11 +290,6 @@ public final class GroutineMethod {
             throw new IllegalArgumentException("Groutine " + name() + " cannot take the trigger's arguments "
                     + Arrays.toString(args) + ": " + ex.getMessage(), ex);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> T rethrow(Throwable ex) throws T {
-        throw (T) ex;
     }
 
     @Override
