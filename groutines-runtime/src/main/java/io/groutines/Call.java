@@ -13,15 +13,28 @@ import java.lang.reflect.Executable;
  * exception, checked or not, propagates out of the intercepted call as is.
  *
  * <p>A {@code Call} is valid while its groutine handles it; {@link #phase()} is the call's phase now. Instances are
- * made by the runtime; this interface is not meant to be implemented.
+ * made by the runtime (the interface is sealed).
  */
-public interface Call {
+public sealed interface Call permits Invocation {
 
     /** @return the method or constructor being called */
     Executable callable();
 
-    /** @return the object the method runs on; {@code null} for a static method, and for a constructor at ENTER */
-    Object target();
+    /**
+     * @return the object the method runs on — for a call through a Spring proxy, the proxy's target, or the proxy
+     *         when it has none; {@code null} for a static method, and for a constructor at ENTER
+     */
+    Object receiver();
+
+    /**
+     * @return the same as {@link #receiver()}
+     * @deprecated "target" names what a trigger listens to ({@link FunctionCall}, {@link TargetException}); the object
+     *             a method runs on is its receiver: use {@link #receiver()}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    default Object target() {
+        return receiver();
+    }
 
     /** @return a copy of the arguments, as the callable receives them */
     Object[] args();

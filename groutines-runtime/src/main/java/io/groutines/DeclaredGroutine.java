@@ -121,7 +121,7 @@ public final class DeclaredGroutine {
                 }
                 if (index >= targetTypes.length) {
                     throw fail(where, g.call(), "Parameter '" + p.getName() + "' would receive argument " + index
-                            + ", but the callable takes " + targetTypes.length, "remove the parameter, or take the Call and read call.target()");
+                            + ", but the callable takes " + targetTypes.length, "remove the parameter, or take the Call and read call.receiver()");
                 }
                 if (!related(p.getType(), targetTypes[index])) {
                     throw fail(where, g.call(), "Parameter '" + p.getName() + "' is of type " + p.getType().getTypeName()

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <pre>{@code
  * if (!Interception.armed()) return proceed(args);                    // dormant: one volatile read
  * if (!Interception.awaits(name)) return proceed(args);               // nobody waits for a method of this name
- * Call call = Interception.enter(callable, target, args);             // ENTER dispatch; may throw
+ * Call call = Interception.enter(callable, receiver, args);           // ENTER dispatch; may throw
  * if (call == null) return proceed(args);                             // no groutine here waits for it
  * if (Interception.skipsOriginal(call)) return Interception.exit(call, null, null);
  * Object result;
@@ -80,13 +80,13 @@ public final class Interception {
     /**
      * ENTER: hands the call to the groutines of the calling thread's hubs that wait for it at ENTER.
      * @param callable the method or constructor being executed
-     * @param target the receiver, or {@code null} for static methods and constructors at ENTER
+     * @param receiver the object the method runs on, or {@code null} for static methods and constructors at ENTER
      * @param args the arguments; groutines may change them in place
      * @return the call to proceed with and to pass to {@link #exit}, or {@code null} when no groutine here waits for
      *         the callable (then {@code exit} must not be called)
      */
-    public static Call enter(Executable callable, Object target, Object[] args) {
-        return enter(callable, target, args, true);
+    public static Call enter(Executable callable, Object receiver, Object[] args) {
+        return enter(callable, receiver, args, true);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class Interception {
         return enter(callable, null, args, false);
     }
 
-    private static Call enter(Executable callable, Object target, Object[] args, boolean replaceable) {
+    private static Call enter(Executable callable, Object receiver, Object[] args, boolean replaceable) {
         if (waiters == 0 || !NAMES.containsKey(Target.key(callable))) {
             return null;
         }
@@ -109,10 +109,10 @@ public final class Interception {
             return null;
         }
         Proxied proxied = PROXIED.get();
-        if (proxied != null && proxied.isSameCall(target, callable)) {
-            return null; // the target's side of a call already dispatched at its proxy
+        if (proxied != null && proxied.isSameCall(receiver, callable)) {
+            return null; // the proxy target's side of a call already dispatched at its proxy
         }
-        return Dispatcher.enter(binding, callable, target, null, null, args, replaceable);
+        return Dispatcher.enter(binding, callable, receiver, null, null, args, replaceable);
     }
 
     /**

@@ -22,7 +22,7 @@ final class Invocation implements Call {
 
     private final Executable callable;
 
-    private final Object target;
+    private final Object receiver;
 
     private final Object[] args;
 
@@ -52,7 +52,7 @@ final class Invocation implements Call {
         this.binding = binding;
         this.callee = callee;
         this.callable = callee.proxy() != null ? callee.invoked() : callee.callable();
-        this.target = callee.receiver() != null ? callee.receiver() : callee.proxy();
+        this.receiver = callee.receiver() != null ? callee.receiver() : callee.proxy();
         this.args = args;
         this.replaceable = replaceable;
     }
@@ -94,8 +94,8 @@ final class Invocation implements Call {
     }
 
     @Override
-    public Object target() {
-        return target;
+    public Object receiver() {
+        return receiver;
     }
 
     @Override

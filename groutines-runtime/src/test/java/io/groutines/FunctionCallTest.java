@@ -29,7 +29,7 @@ class FunctionCallTest {
         hub.spawn(() -> {
             FunctionCall greet = FunctionCall.of("io.groutines.Greeter.greet");
             Call enter = greet.await(Phase.ENTER);
-            seen.add(enter.phase() + " " + enter.arg(0) + " on " + (enter.target() == greeter));
+            seen.add(enter.phase() + " " + enter.arg(0) + " on " + (enter.receiver() == greeter));
             Call exit = greet.await(Phase.EXIT);
             seen.add(exit.phase() + " " + exit.returnValue() + " thrown=" + exit.thrown());
         });
@@ -132,7 +132,7 @@ class FunctionCallTest {
     void staticMethodsCanBeListenedTo() {
         hub.spawn(() -> {
             Call call = FunctionCall.of("io.groutines.Greeter.twice").await(Phase.ENTER);
-            assertThat(call.target()).isNull();
+            assertThat(call.receiver()).isNull();
             call.setArg(0, 10);
         });
         assertThat(Greeter.twice(1)).isEqualTo(20);
@@ -142,7 +142,7 @@ class FunctionCallTest {
     @Test
     void aTargetNamedOnAnInterfaceFiresForItsImplementations() {
         AtomicReference<Object> seen = new AtomicReference<>();
-        hub.spawn(() -> seen.set(FunctionCall.of(Greeting.class, "greet").await(Phase.ENTER).target()));
+        hub.spawn(() -> seen.set(FunctionCall.of(Greeting.class, "greet").await(Phase.ENTER).receiver()));
         greeter.greet("x");
         assertThat(seen.get()).isSameAs(greeter);
     }
@@ -151,7 +151,7 @@ class FunctionCallTest {
     void anInstanceTargetFiresOnlyForThatInstance() {
         Greeter other = new Greeter();
         AtomicReference<Object> seen = new AtomicReference<>();
-        hub.spawn(() -> seen.set(FunctionCall.of(greeter, "greet").await(Phase.ENTER).target()));
+        hub.spawn(() -> seen.set(FunctionCall.of(greeter, "greet").await(Phase.ENTER).receiver()));
         other.greet("not this one");
         assertThat(seen.get()).isNull();
         greeter.greet("this one");

@@ -27,7 +27,7 @@ class GroutineAnnotationTest {
         @Groutine
         void startView() {
             Call call = FunctionCall.of(Shop.View.class, "dispatch").await(Phase.ENTER);
-            Event.named("DISPATCH").fire(call.target(), call.arg(0));
+            Event.named("DISPATCH").fire(call.receiver(), call.arg(0));
         }
 
         /** The original's check_permissions: returning true lets every request through; the check does not run. */

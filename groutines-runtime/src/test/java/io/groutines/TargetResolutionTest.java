@@ -99,7 +99,7 @@ class TargetResolutionTest {
             java.util.List<Object> seen = new java.util.ArrayList<>();
             hub.spawn(() -> {
                 while (true) {
-                    seen.add(onSub.await(Phase.ENTER).target().getClass().getSimpleName());
+                    seen.add(onSub.await(Phase.ENTER).receiver().getClass().getSimpleName());
                 }
             });
             new Base().hello();

@@ -57,7 +57,7 @@ class WovenCallsIT {
             hub.spawn(() -> {
                 Call enter = FunctionCall.of(Greeter.class, "greet").await(Phase.ENTER);
                 seen.add(enter.arg(0));
-                seen.add(enter.target());
+                seen.add(enter.receiver());
                 Call exit = FunctionCall.of(Greeter.class, "greet").await(Phase.EXIT);
                 seen.add(exit.returnValue());
             });
@@ -279,7 +279,7 @@ class WovenCallsIT {
         try (Hub hub = Hub.open()) {
             hub.spawn(() -> {
                 Call shout = FunctionCall.of(Greeter.class, "shout").await(Phase.ENTER);
-                assertThat(shout.target()).isNull();
+                assertThat(shout.receiver()).isNull();
                 shout.setArg(0, "changed");
                 Call join = FunctionCall.of(Greeter.class, "join").await(Phase.ENTER);
                 join.setArg(8, "!");

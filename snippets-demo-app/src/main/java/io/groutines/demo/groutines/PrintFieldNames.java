@@ -26,6 +26,6 @@ public class PrintFieldNames {
 
     @Groutine(call = "tools.jackson.databind.deser.impl.MethodProperty.deserializeAndSet", phase = Phase.ENTER, loop = true)
     void printFieldNames(JsonParser parser, Call call) {
-        log.info("{} -> {}", ((SettableBeanProperty) call.target()).getName(), parser.getString());
+        log.info("{} -> {}", ((SettableBeanProperty) call.receiver()).getName(), parser.getString());
     }
 }
