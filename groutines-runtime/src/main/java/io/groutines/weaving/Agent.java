@@ -1,14 +1,17 @@
 package io.groutines.weaving;
 
 import io.groutines.discovery.ActiveGroutines;
+import io.groutines.discovery.ApplicationCode;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.Interception;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +26,10 @@ import java.util.Set;
  * <p>Two ways in:
  * <ul>
  * <li>{@code java -javaagent:groutines-runtime-VERSION-agent.jar[=com.example..*,...] ...} — the weaver runs
- * before any application class is loaded, so everything in the scope is woven. The complete path.</li>
+ * before any application class is loaded, so everything in the scope is woven. The complete path. In a launch the
+ * production guard allows ({@link JvmLaunch}), the application's own classes ({@link ApplicationCode}) are in the
+ * scope from the start, so they are woven however early they load (a test framework's discovery, a test slice's
+ * annotation), and the {@link WeaveCache} keeps what was woven for the next JVM.</li>
  * <li>{@link #attach()} from a running JVM — installs the agent through {@code byte-buddy-agent}. Classes loaded
  * before that are never woven; {@code attach} returns the declared targets it came too late for.</li>
  * </ul>
@@ -49,6 +55,12 @@ public final class Agent {
     /** The groutine classes that run; when the launch names them, only their triggers are woven early. */
     static final String ACTIVE_PROPERTY = "groutines.active";
 
+    /** Whether the application's own classes are woven; when the launch says false, the agent leaves them to Spring. */
+    static final String APPLICATION_PACKAGES_PROPERTY = "groutines.weave.application-packages";
+
+    /** The production guard's override; a packaged launch that sets it is treated as the guard will treat it. */
+    static final String ALLOW_IN_PRODUCTION_PROPERTY = "groutines.allow-in-production";
+
     /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
     static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
 
@@ -57,6 +69,9 @@ public final class Agent {
 
     /** AspectJ's property: the class of its internal trace, which its class-loading entry point reports exceptions to. */
     static final String TRACE_PROPERTY = "org.aspectj.tracing.factory";
+
+    /** The groutines aspects (compiled by ajc after the rest of the runtime, so named here rather than referenced). */
+    static final List<String> ASPECTS = List.of("io.groutines.weaving.WovenCalls", "io.groutines.weaving.WideCalls");
 
     /** The platform loader defines JDK classes only, and cannot see the aspects: the weaver would report errors. */
     private static final String PLATFORM_LOADER = "jdk.internal.loader.ClassLoaders$PlatformClassLoader";
@@ -75,18 +90,23 @@ public final class Agent {
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
             // disabled on the command line: weave nothing from the first class on, and scan nothing
-            start(inst, WeaveScope.empty());
+            start(inst, WeaveScope.empty(), null);
             Weaving.decide(false, WeaveScope.empty());
             return;
         }
         WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
                 launch.getList(ACTIVE_PROPERTY).orElse(List.of()));
-        long t1 = System.nanoTime();
-        start(inst, scope);
-        if (Weaving.TIMING) {
-            Weaving.printTiming(String.format("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, "
-                    + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6));
+        boolean allowed = JvmLaunch.ofThisJvm().allows(launch);
+        if (allowed && launch.getBoolean(APPLICATION_PACKAGES_PROPERTY).orElse(true)) {
+            ApplicationCode code = ApplicationCode.ofThisJvm();
+            scope = scope.withApplicationCode(code.classNames(), code.toString());
         }
+        long t1 = System.nanoTime();
+        WeaveCache cache = allowed ? openCache(launch) : null;
+        start(inst, scope, cache);
+        WeaverEvents.started(new WeaverEvents.Start("premain", t1 - t0, System.nanoTime() - t1,
+                scope.applicationClasses().size(), GroutineClasses.scan(null, List.of()).size(), scope.toString(),
+                Weaving.cache()));
     }
 
     /**
@@ -95,7 +115,9 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {
-        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)));
+        LaunchProperties launch = LaunchProperties.ofThisJvm();
+        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
+                JvmLaunch.ofThisJvm().allows(launch) ? openCache(launch) : null);
     }
 
     /**
@@ -132,30 +154,54 @@ public final class Agent {
                             + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
                 }
                 long t1 = System.nanoTime();
-                start(inst, scope);
-                if (Weaving.TIMING) {
-                    Weaving.printTiming(String.format("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, "
-                            + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6,
-                            (System.nanoTime() - t1) / 1e6));
-                }
+                // the application has passed its production guard before it asks to attach
+                start(inst, scope, openCache(LaunchProperties.ofThisJvm()));
+                WeaverEvents.started(new WeaverEvents.Start("attach", 0, System.nanoTime() - t0,
+                        scope.applicationClasses().size(), 0, scope.toString(), Weaving.cache()));
             }
         }
         return Weaving.loadedBeforeWeaving(scope.targets());
     }
 
-    private static synchronized void start(Instrumentation inst, WeaveScope scope) {
+    private static synchronized void start(Instrumentation inst, WeaveScope scope, WeaveCache cache) {
         if (started) {
             return;
         }
         started = true;
         openContinuations(inst);
         configureWeaver();
-        Weaving.starting(scope);
-        ScopedWeaver.install(inst);
+        Weaving.starting(scope, cache);
+        ScopedWeaver.install(inst, cache);
         // after the transformer is in place: a class loaded in between is either woven or in this list
         Weaving.started(inst.getAllLoadedClasses());
-        if (Weaving.TIMING) {
-            Weaving.printTimingAtExit();
+    }
+
+    /**
+     * The weaving cache ({@link WeaveCache}), unless the launch switches it off or asks for the weaver's own reports
+     * ({@link WeaveScope#VERBOSE_PROPERTY}), which a class taken from the cache would not give.
+     */
+    private static WeaveCache openCache(LaunchProperties launch) {
+        if (!launch.getBoolean(WeaveCache.ENABLED_PROPERTY).orElse(true) || Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)) {
+            return null;
+        }
+        Path dir = launch.get(WeaveCache.DIR_PROPERTY).filter(d -> !d.isBlank()).map(Path::of).orElseGet(WeaveCache::defaultDir);
+        // what decides the woven bytes: the aspects, and the code that hands classes to AspectJ and keeps its output
+        ClassLoader own = Agent.class.getClassLoader();
+        List<InputStream> aspects = new ArrayList<>();
+        for (String type : List.of(ASPECTS.get(0), ASPECTS.get(1), ScopedWeaver.class.getName(),
+                WeaveCache.class.getName(), AspectJClosures.class.getName())) {
+            InputStream in = own.getResourceAsStream(type.replace('.', '/') + ".class");
+            if (in == null) {
+                return null; // not the agent as built: nothing to identify its weaving by
+            }
+            aspects.add(in);
+        }
+        try {
+            return WeaveCache.open(dir, WeaveCache.identity(aspects, aopXml(false) + "\naspectj " + org.aspectj.bridge.Version.getText()
+                    + "\njava " + System.getProperty("java.specification.version")));
+        }
+        catch (IOException ex) {
+            return null;
         }
     }
 
@@ -232,8 +278,9 @@ public final class Agent {
         }
         xml.append("  </weaver>\n");
         xml.append("  <aspects>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WovenCalls\"/>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WideCalls\"/>\n");
+        for (String aspect : ASPECTS) {
+            xml.append("    <aspect name=\"").append(aspect).append("\"/>\n");
+        }
         xml.append("  </aspects>\n");
         xml.append("</aspectj>\n");
         return xml.toString();
