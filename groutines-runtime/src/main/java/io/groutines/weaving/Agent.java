@@ -9,9 +9,11 @@ import io.groutines.Interception;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -185,23 +187,37 @@ public final class Agent {
             return null;
         }
         Path dir = launch.get(WeaveCache.DIR_PROPERTY).filter(d -> !d.isBlank()).map(Path::of).orElseGet(WeaveCache::defaultDir);
-        // what decides the woven bytes: the aspects, and the code that hands classes to AspectJ and keeps its output
-        ClassLoader own = Agent.class.getClassLoader();
-        List<InputStream> aspects = new ArrayList<>();
-        for (String type : List.of(ASPECTS.get(0), ASPECTS.get(1), ScopedWeaver.class.getName(),
-                WeaveCache.class.getName(), AspectJClosures.class.getName())) {
-            InputStream in = own.getResourceAsStream(type.replace('.', '/') + ".class");
-            if (in == null) {
-                return null; // not the agent as built: nothing to identify its weaving by
-            }
-            aspects.add(in);
-        }
+        // what decides the woven bytes: the aspects, the code that hands classes to AspectJ and keeps its output
+        // (the agent's jar), AspectJ (its jar), the weaver's options, the Java version
+        String identity = codeOf(Agent.class.getName()) + "\n" + codeOf("org.aspectj.weaver.loadtime.Agent") + "\njava "
+                + System.getProperty("java.specification.version") + "\n" + aopXml(false);
+        return WeaveCache.open(dir, identity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What identifies the code of a class: its jar's path, size and time; for a class in a directory (a build of
+     * groutines itself), the bytes of the classes whose changes change what is woven.
+     */
+    private static String codeOf(String className) {
         try {
-            return WeaveCache.open(dir, WeaveCache.identity(aspects, aopXml(false) + "\naspectj " + org.aspectj.bridge.Version.getText()
-                    + "\njava " + System.getProperty("java.specification.version")));
+            Class<?> type = Class.forName(className, false, Agent.class.getClassLoader()); // not initialized
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            Path file = source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+            if (file != null && Files.isRegularFile(file)) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+            }
+            StringBuilder classes = new StringBuilder(className);
+            for (String name : List.of(className, ASPECTS.get(0), ASPECTS.get(1), ScopedWeaver.class.getName(),
+                    WeaveCache.class.getName(), AspectJClosures.class.getName())) {
+                try (InputStream in = type.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    classes.append(' ').append(in == null ? 0 : java.util.Arrays.hashCode(in.readAllBytes()));
+                }
+            }
+            return classes.toString();
         }
-        catch (IOException ex) {
-            return null;
+        catch (ReflectiveOperationException | IOException | java.net.URISyntaxException | RuntimeException ex) {
+            return className + " unknown " + System.nanoTime(); // a weaver nothing identifies uses a cache of its own
         }
     }
 
@@ -234,16 +250,20 @@ public final class Agent {
         if (System.getProperty(DUMP_PROPERTY) == null) {
             System.setProperty(DUMP_PROPERTY, "false");
         }
-        // and in case Dump was initialized before, e.g. by another agent's AspectJ
+    }
+
+    /** When AspectJ's agent starts: in case its Dump was initialized before, e.g. by another agent's AspectJ. */
+    static void quietDump() {
         org.aspectj.weaver.Dump.setDumpOnException(Boolean.parseBoolean(System.getProperty(DUMP_PROPERTY)));
     }
 
     private static void configureWeaver() {
         quietWeaver();
         try {
-            Path file = Files.createTempFile("groutines-aop-", ".xml");
-            file.toFile().deleteOnExit();
+            // named by the process rather than by a random name: a random name costs the start of a SecureRandom
+            Path file = Path.of(System.getProperty("java.io.tmpdir"), "groutines-aop-" + ProcessHandle.current().pid() + ".xml");
             Files.writeString(file, aopXml(Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)));
+            file.toFile().deleteOnExit();
             String own = file.toUri().toString();
             String given = System.getProperty(CONFIGURATION_PROPERTY);
             System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);

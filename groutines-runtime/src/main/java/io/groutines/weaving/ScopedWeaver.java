@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.aspectj.weaver.bcel.asm.AsmDetector;
 
@@ -22,7 +23,9 @@ import org.aspectj.weaver.bcel.asm.AsmDetector;
  * {@code ajcore.*.txt} file, and never turns the weaver off for the classes after it.
  *
  * <p>With a {@link WeaveCache}, a class woven before (the same bytes, the same weaver) is taken from the cache, and
- * AspectJ is not started for it; a class it weaves is kept there, with the classes AspectJ generated for it.
+ * AspectJ is not started for it; a class it weaves is kept there, with the classes AspectJ generated for it. AspectJ's
+ * agent itself is started only when a class must be woven: a JVM whose classes all come from the cache never loads
+ * AspectJ's weaver.
  *
  * <p>Deciding here also keeps the groutines aspects away from AspectJ: given a class's bytes, AspectJ takes them as
  * that type's definition for its own use from then on, and for an aspect those bytes may carry what an agent
@@ -37,7 +40,9 @@ final class ScopedWeaver implements ClassFileTransformer {
     /** The loaders AspectJ has been given a class of: the first class of each pays for its weaver's set-up. */
     private static final Set<ClassLoader> SET_UP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    private final ClassFileTransformer aspectj;
+    private final Supplier<ClassFileTransformer> start;
+
+    private volatile ClassFileTransformer aspectj;
 
     private final Predicate<String> accepts;
 
@@ -49,21 +54,38 @@ final class ScopedWeaver implements ClassFileTransformer {
      * @param cache where woven classes are kept across JVMs; null for none
      */
     ScopedWeaver(ClassFileTransformer aspectj, Predicate<String> accepts, WeaveCache cache) {
-        this.aspectj = aspectj;
+        this(() -> aspectj, accepts, cache);
+    }
+
+    private ScopedWeaver(Supplier<ClassFileTransformer> start, Predicate<String> accepts, WeaveCache cache) {
+        this.start = start;
         this.accepts = accepts;
         this.cache = cache;
     }
 
     /**
-     * Starts AspectJ's weaving agent so that the transformer it registers is this one's delegate.
+     * Puts the gate in place; AspectJ's weaving agent is started, as the gate's delegate, when the first class must be
+     * woven.
      * @param inst the JVM's instrumentation
      * @param cache where woven classes are kept across JVMs; null for none
      */
     static void install(Instrumentation inst, WeaveCache cache) {
-        Instrumentation gated = (Instrumentation) Proxy.newProxyInstance(ScopedWeaver.class.getClassLoader(),
+        inst.addTransformer(new ScopedWeaver(() -> startAspectJ(inst), Weaving::accepts, cache));
+    }
+
+    /** Starts AspectJ's weaving agent, and returns the transformer it would have registered, to be called here. */
+    private static ClassFileTransformer startAspectJ(Instrumentation inst) {
+        Agent.quietDump();
+        // BCEL's default class repository lists the whole JDK image the first time a woven method needs a cast; the
+        // system class loader's resources answer the same questions without listing anything
+        org.aspectj.apache.bcel.Repository.setRepository(
+                new org.aspectj.apache.bcel.util.ClassLoaderRepository(ClassLoader.getSystemClassLoader()));
+        ClassFileTransformer[] registered = new ClassFileTransformer[1];
+        Instrumentation capturing = (Instrumentation) Proxy.newProxyInstance(ScopedWeaver.class.getClassLoader(),
                 new Class<?>[] { Instrumentation.class }, (proxy, method, args) -> {
                     if (method.getName().equals("addTransformer")) {
-                        args[0] = new ScopedWeaver((ClassFileTransformer) args[0], Weaving::accepts, cache);
+                        registered[0] = (ClassFileTransformer) args[0];
+                        return null;
                     }
                     try {
                         return method.invoke(inst, args);
@@ -72,7 +94,25 @@ final class ScopedWeaver implements ClassFileTransformer {
                         throw ex.getCause();
                     }
                 });
-        org.aspectj.weaver.loadtime.Agent.agentmain("", gated);
+        org.aspectj.weaver.loadtime.Agent.agentmain("", capturing);
+        if (registered[0] == null) {
+            throw new IllegalStateException("AspectJ's weaving agent registered no transformer");
+        }
+        return registered[0];
+    }
+
+    private ClassFileTransformer aspectj() {
+        ClassFileTransformer transformer = this.aspectj;
+        if (transformer == null) {
+            synchronized (this) {
+                transformer = this.aspectj;
+                if (transformer == null) {
+                    transformer = this.start.get();
+                    this.aspectj = transformer;
+                }
+            }
+        }
+        return transformer;
     }
 
     /** @return the binary name of the class this thread is weaving, or null */
@@ -117,7 +157,7 @@ final class ScopedWeaver implements ClassFileTransformer {
         Weave weave = new Weave(binaryName);
         CURRENT.set(weave);
         try {
-            byte[] woven = aspectj.transform(loader, className, null, protectionDomain, classfileBuffer);
+            byte[] woven = aspectj().transform(loader, className, null, protectionDomain, classfileBuffer);
             if (!AsmDetector.isAsmAround) {
                 // AspectJ could not add the stack maps to this class (it printed why) and turned stack maps off for
                 // every class after it; the bytes it returned would not verify. This class stays unwoven, the rest not.

@@ -5,19 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.ProtectionDomain;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,15 +21,20 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
  * What the weaver made of each class, kept on disk so that a later JVM weaves nothing it wove before: a second start
  * of the same build — or the next test JVM, or a DevTools restart — takes the woven bytes from here and never starts
  * AspectJ's weaver for those classes.
  *
- * <p>An entry is found by a SHA-256 of the class's name and its bytes as the JVM hands them to the weaver (after any
- * agent before this one), in a directory named by the weaver's own identity: the groutines aspects' class files,
- * the weaver's options and AspectJ's version. So a changed class misses exactly its own entry, and another build of
+ * <p>An entry is found by the class's name, the length of its bytes as the JVM hands them to the weaver (after any
+ * agent before this one) and two checksums of them (CRC-32C and CRC-32: 64 bits that every change of a class changes
+ * but for a chance of 2<sup>-64</sup>; computed by the JDK's own code, which needs none of the start-up of a
+ * cryptographic hash), in a directory named by the weaver's own identity: the groutines aspects' class files, the
+ * weaver's options and AspectJ's version. The entry repeats the class's name, and a mismatch is a miss. So a changed class misses exactly its own entry, and another build of
  * groutines or AspectJ uses another directory (the old ones are deleted). Whether a class is given to the weaver at
  * all — the {@link WeaveScope} — is decided before the cache is asked, so a class that leaves the scope is simply
  * not woven and one that enters it is woven once. An entry holds the woven bytes (or that the weaver left the class
@@ -76,7 +77,7 @@ final class WeaveCache {
      * @return the cache of this weaver in that directory, or null when the directory cannot be written
      */
     static WeaveCache open(Path base, byte[] weaver) {
-        Path dir = base.resolve(HexFormat.of().formatHex(sha256(weaver), 0, 12));
+        Path dir = base.resolve(checksums(weaver));
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) {
@@ -164,9 +165,10 @@ final class WeaveCache {
             return;
         }
         Path file = fileOf(className, original);
-        Path temporary = null;
+        // a name of this process and thread, not a random one: a random name costs the start of a SecureRandom
+        Path temporary = this.dir.resolve("entry-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().threadId()
+                + "-" + System.nanoTime() + ".tmp");
         try {
-            temporary = Files.createTempFile(this.dir, "entry-", ".tmp");
             Files.write(temporary, buffer.toByteArray());
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -178,9 +180,7 @@ final class WeaveCache {
         catch (IOException | SecurityException ex) {
             // the cache is a help, never a condition: this class is woven again at the next start
             try {
-                if (temporary != null) {
-                    Files.deleteIfExists(temporary);
-                }
+                Files.deleteIfExists(temporary);
             }
             catch (IOException | SecurityException ignored) {
                 // nothing more to do
@@ -226,11 +226,18 @@ final class WeaveCache {
     }
 
     private Path fileOf(String className, byte[] original) {
-        MessageDigest digest = digest();
-        digest.update(className.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(original);
-        return this.dir.resolve(HexFormat.of().formatHex(digest.digest()) + SUFFIX);
+        return this.dir.resolve(className + "-" + checksums(original) + SUFFIX);
+    }
+
+    /** The length and two checksums of some bytes, as 24 hex digits. */
+    private static String checksums(byte[] bytes) {
+        return HexFormat.of().toHexDigits(bytes.length) + HexFormat.of().toHexDigits((int) checksum(new CRC32C(), bytes))
+                + HexFormat.of().toHexDigits((int) checksum(new CRC32(), bytes));
+    }
+
+    private static long checksum(Checksum checksum, byte[] bytes) {
+        checksum.update(bytes, 0, bytes.length);
+        return checksum.getValue();
     }
 
     /** Entries of this weaver unused for {@value #STALE_DAYS} days, and every other weaver's, are deleted. */
@@ -270,34 +277,6 @@ final class WeaveCache {
         }
         catch (IOException | SecurityException ex) {
             // an entry that looks older is pruned earlier: woven again then
-        }
-    }
-
-    /**
-     * @param in the aspects' class files and the weaver's options, concatenated
-     * @return the weaver's identity as bytes to hash
-     */
-    static byte[] identity(List<InputStream> in, String options) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (InputStream stream : in) {
-            try (stream) {
-                stream.transferTo(all);
-            }
-        }
-        all.write(options.getBytes(StandardCharsets.UTF_8));
-        return all.toByteArray();
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        return digest().digest(bytes);
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("This JVM has no SHA-256", ex);
         }
     }
 

@@ -106,13 +106,20 @@ public final class Weaving {
         started = true;
     }
 
-    /** Records the classes that were loaded when the weaver's transformer was installed. */
+    /**
+     * Records the classes that were loaded when the weaver's transformer was installed: those of class loaders it
+     * serves (the JDK's own, of the bootstrap and platform loaders, are never woven anyway).
+     */
     static synchronized void started(Class<?>[] loaded) {
-        Set<Class<?>> classes = Collections.newSetFromMap(new WeakHashMap<>(loaded.length * 2));
-        Set<String> names = new HashSet<>(loaded.length * 2);
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        Set<Class<?>> classes = Collections.newSetFromMap(new WeakHashMap<>());
+        Set<String> names = new HashSet<>();
         for (Class<?> c : loaded) {
-            classes.add(c);
-            names.add(c.getName());
+            ClassLoader loader = c.getClassLoader();
+            if (loader != null && loader != platform) {
+                classes.add(c);
+                names.add(c.getName());
+            }
         }
         loadedBefore = classes;
         loadedBeforeNames = names;

@@ -33,6 +33,9 @@ class WeaveCacheIT {
     /** Made when AspectJ sets up its weaver for a class loader (with its world); not loaded by the agent's start. */
     private static final String WEAVER_WORLD = "org.aspectj.weaver.bcel.BcelWeaver";
 
+    /** AspectJ's load-time weaving agent: started only when a class must be woven. */
+    private static final String ASPECTJ_AGENT = "org.aspectj.weaver.loadtime.ClassPreProcessorAgentAdapter";
+
     @TempDir
     Path work;
 
@@ -51,6 +54,7 @@ class WeaveCacheIT {
                 .containsEntry("status", "WOVEN,WOVEN").containsEntry("failed", "0")
                 .containsEntry("woven", first.values.get("woven")).containsEntry("cached", first.values.get("woven"));
         assertThat(second.loaded(WEAVER_WORLD)).as("AspectJ's weaver set up in the second JVM").isFalse();
+        assertThat(second.loaded(ASPECTJ_AGENT)).as("AspectJ's agent started in the second JVM").isFalse();
         // the nine-parameter method's closure came from the cache too: the patched call went through it
         assertThat(second.loaded("io.groutines.weaving.cached.Wide$AjcClosure1")).isTrue();
     }

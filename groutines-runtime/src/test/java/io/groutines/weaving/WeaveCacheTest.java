@@ -3,7 +3,6 @@ package io.groutines.weaving;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -66,13 +65,6 @@ class WeaveCacheTest {
             }
         }
         assertThat(cache.get("com.example.Foo", ORIGINAL)).isNull();
-    }
-
-    @Test
-    void theWeaversIdentityIsItsClassFilesAndOptions() throws Exception {
-        byte[] one = WeaveCache.identity(List.of(new ByteArrayInputStream(new byte[] { 1 })), "a");
-        byte[] two = WeaveCache.identity(List.of(new ByteArrayInputStream(new byte[] { 1 })), "b");
-        assertThat(one).isNotEqualTo(two);
     }
 
     @Test
