@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * How this JVM was started, as far as the agent can tell before the application's first class loads — from the main
  * class (or archive) the launcher was given and the class path, the inputs of the Spring Boot starter's production
- * guard that exist that early (the starter decides again, later, with the whole configuration):
+ * guard that exist that early (the starter decides again, later, with the whole configuration and the starting
+ * thread's stack, by the same rule of where the main class comes from: {@link #ofMainClass}):
  * <ul>
  * <li>{@link Kind#TEST} — a test runner's main class (Maven Surefire and Failsafe, Gradle's test worker, JUnit's
  * console launcher, an IDE's JUnit runner);</li>
@@ -26,11 +27,16 @@ import java.util.Locale;
  * @param kind the launch style
  * @param evidence what the deduction saw, for messages
  */
-record JvmLaunch(Kind kind, String evidence) {
+public record JvmLaunch(Kind kind, String evidence) {
 
     /** The launch styles. */
-    enum Kind {
-        TEST, DEVELOPMENT, PACKAGED
+    public enum Kind {
+        /** Started by a test runner. */
+        TEST,
+        /** Started from an IDE or a build tool's run goal, from the build's output. */
+        DEVELOPMENT,
+        /** Started as it is deployed, or not known. */
+        PACKAGED
     }
 
     private static final List<String> BUILD_OUTPUTS = List.of("/target/classes", "/target/test-classes",
@@ -72,27 +78,51 @@ record JvmLaunch(Kind kind, String evidence) {
         String file = first.replace('.', '/') + ".class";
         for (String entry : classPath.split(File.pathSeparator)) {
             Path dir = path(entry);
-            if (dir == null || !Files.isRegularFile(dir.resolve(file))) {
-                continue;
+            if (dir != null && Files.isRegularFile(dir.resolve(file))) {
+                return ofMainClass(first, dir.toString(), classPath);
             }
-            String where = first + " comes from " + entry;
-            String normalized = normalized(dir.toString());
-            if (normalized.endsWith("/boot-inf/classes") || normalized.endsWith("/web-inf/classes")) {
-                return new JvmLaunch(Kind.PACKAGED, where + ", an exploded archive");
-            }
-            if (BUILD_OUTPUTS.stream().anyMatch(normalized::contains) || BUILD_OUTPUTS.stream().anyMatch(normalized::endsWith)) {
-                return new JvmLaunch(Kind.DEVELOPMENT, where + ", a build output directory");
-            }
-            for (String library : classPath.split(File.pathSeparator)) {
-                Path libraryPath = path(library);
-                String lib = libraryPath == null ? "" : normalized(libraryPath.toString());
-                if (lib.endsWith(".jar") && BUILD_CACHES.stream().anyMatch(lib::contains)) {
-                    return new JvmLaunch(Kind.DEVELOPMENT, where + ", with libraries from a build tool's cache");
-                }
-            }
-            return new JvmLaunch(Kind.PACKAGED, where + ", a directory that is not a build's output (a deployed layout)");
         }
         return new JvmLaunch(Kind.PACKAGED, first + " is not in a directory of the class path");
+    }
+
+    /**
+     * The deduction from where the main class comes from (the Spring Boot starter's production guard makes it too, once
+     * no test is on the starting thread's stack).
+     * @param mainClass the main class's name
+     * @param classes where it was loaded from: a jar, a war or a directory; {@code null} when unknown
+     * @param classPath the JVM's class path
+     * @return how the application was launched
+     */
+    public static JvmLaunch ofMainClass(String mainClass, String classes, String classPath) {
+        if (classes == null) {
+            return new JvmLaunch(Kind.PACKAGED, "the location of " + mainClass + " is not known");
+        }
+        String path = normalized(classes);
+        String where = mainClass + " comes from " + classes;
+        if (path.endsWith(".jar") || path.endsWith(".war") || path.contains(".jar!") || path.contains(".war!")) {
+            return new JvmLaunch(Kind.PACKAGED, where + ", an archive");
+        }
+        if (path.endsWith("/boot-inf/classes") || path.endsWith("/web-inf/classes")) {
+            return new JvmLaunch(Kind.PACKAGED, where + ", an exploded archive");
+        }
+        for (String output : BUILD_OUTPUTS) {
+            if (path.endsWith(output) || path.contains(output)) {
+                return new JvmLaunch(Kind.DEVELOPMENT, where + ", a build output directory");
+            }
+        }
+        for (String entry : classPath.split(File.pathSeparator)) {
+            String library = normalized(entry);
+            if (library.endsWith(".jar")) {
+                for (String cache : BUILD_CACHES) {
+                    if (library.contains(cache)) {
+                        return new JvmLaunch(Kind.DEVELOPMENT, where + ", with libraries from a build tool's cache ("
+                                + entry + ")");
+                    }
+                }
+            }
+        }
+        return new JvmLaunch(Kind.PACKAGED, where + ", a directory that is not a build's output, with libraries "
+                + "outside any build tool's cache (a deployed layout)");
     }
 
     /**
