@@ -63,6 +63,9 @@ public final class Agent {
     /** The production guard's override; a packaged launch that sets it is treated as the guard will treat it. */
     static final String ALLOW_IN_PRODUCTION_PROPERTY = "groutines.allow-in-production";
 
+    /** AspectJ's property: whether it reads {@code aop.xml} files with its own small parser rather than with JAXP's. */
+    static final String LIGHT_PARSER_PROPERTY = "org.aspectj.weaver.loadtime.configuration.lightxmlparser";
+
     /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
     static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
 
@@ -267,6 +270,10 @@ public final class Agent {
             String own = file.toUri().toString();
             String given = System.getProperty(CONFIGURATION_PROPERTY);
             System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);
+            if ((given == null || given.isBlank()) && System.getProperty(LIGHT_PARSER_PROPERTY) == null) {
+                // only the agent's own aop.xml: AspectJ's small parser reads it, without starting a JAXP parser
+                System.setProperty(LIGHT_PARSER_PROPERTY, "true");
+            }
             String skip = System.getProperty(SKIP_PROPERTY);
             System.setProperty(SKIP_PROPERTY, skip == null || skip.isBlank() ? PLATFORM_LOADER : skip + "," + PLATFORM_LOADER);
         }

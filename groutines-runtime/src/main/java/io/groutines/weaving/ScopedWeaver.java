@@ -76,6 +76,7 @@ final class ScopedWeaver implements ClassFileTransformer {
     /** Starts AspectJ's weaving agent, and returns the transformer it would have registered, to be called here. */
     private static ClassFileTransformer startAspectJ(Instrumentation inst) {
         Agent.quietDump();
+        AspectJVersion.setBuildTime();
         // BCEL's default class repository lists the whole JDK image the first time a woven method needs a cast; the
         // system class loader's resources answer the same questions without listing anything
         org.aspectj.apache.bcel.Repository.setRepository(
