@@ -110,7 +110,8 @@ stop_app() {
 # start_app NAME JVM-FLAGS... -- APP-ARGS...
 # Runs the jar in its own working directory, $OUT/NAME/ (so that files the application writes there, ajcore files
 # included, can be found), logging to $OUT/NAME.log; waits for Spring Boot's "Started X in S seconds (process running
-# for P)" and sets STARTED=S, PROCESS=P. Not run in a subshell: APP_PID must stay visible to stop_app.
+# for P)" and sets STARTED=S, PROCESS=P and STARTED_CPU: the CPU seconds the JVM had used when the line appeared (all
+# its threads: the JIT compilers and the collector too). Not run in a subshell: APP_PID must stay visible to stop_app.
 start_app() {
     local name=$1; shift
     local jvm=() app=()
@@ -128,11 +129,15 @@ start_app() {
     local line=""
     STARTED=""
     PROCESS=""
-    for _ in $(seq 1 1800); do
+    STARTED_CPU=""
+    for _ in $(seq 1 3600); do
         line=$(grep -m1 -E 'Started [A-Za-z0-9_]+ in [0-9.]+ seconds' "$OUT/$name.log" || true)
-        [ -n "$line" ] && break
+        if [ -n "$line" ]; then
+            STARTED_CPU=$(awk -v hz="$HZ" '{printf "%.2f", $1 / hz}' <<<"$(pid_cpu "$APP_PID")")
+            break
+        fi
         kill -0 "$APP_PID" 2>/dev/null || { log "the application died: see $OUT/$name.log"; tail -20 "$OUT/$name.log" >&2; exit 1; }
-        sleep 0.1
+        sleep 0.05
     done
     [ -n "$line" ] || { log "the application did not start within 180 s: see $OUT/$name.log"; exit 1; }
     STARTED=$(sed -n 's/.*Started [A-Za-z0-9_]* in \([0-9.]*\) seconds.*/\1/p' <<<"$line")

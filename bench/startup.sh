@@ -2,33 +2,35 @@
 # Start-up cost of groutines in a Spring Data JPA application: the snippets demo (Spring MVC, Security, Data JPA,
 # Hibernate, H2, Tomcat), packaged, started again and again in each variant, the variants alternating:
 #
-#   none        no agent, --groutines.enabled=false                      the baseline
-#   agent-on    -javaagent, groutines on (the demo profile's three)      target <= 1.15 x none
-#   attach-on   no agent, groutines on: the starter self-attaches         target <= 1.25 x none
-#   agent-off   -javaagent, --groutines.enabled=false                    "off means off": ~ none, classes loaded too
+#   none              no agent, --groutines.enabled=false                        the baseline
+#   agent-on          -javaagent, groutines on, an empty weaving cache           goal <= 1.10 x none
+#   agent-on-cached   agent-on with the weaving cache of an earlier start        goal <= 1.05 x none
+#   attach-on         no agent, groutines on, the starter self-attaches, empty weaving cache   goal <= 1.20 x none
+#   attach-on-cached  attach-on with the weaving cache of an earlier start
+#   agent-off         -javaagent, --groutines.enabled=false                      "off means off": goal <= 1.02 x none
 #
-# and, to see where the time goes (VARIANTS="... agent-on-narrow agent-on-scan"):
+# and, on request (VARIANTS="..."):
 #
-#   agent-on-narrow   agent-on, --groutines.weave.application-packages=false: only the classes the groutines name
-#                     are woven (5 of the demo's ~45), so the difference to agent-on is the weaving per class
-#   agent-on-scan     agent-on, -Dgroutines.scan-packages=io.groutines.demo: the agent's start-up scan limited to
-#                     the demo's package, so the difference to agent-on is the scan of the rest of the fat jar
-#   attach-on-narrow  attach-on with --groutines.weave.application-packages=false
+#   none-aot          none with a JDK AOT cache (-XX:AOTCache) made by a training start of the same variant
+#   agent-on-aot      agent-on-cached with an AOT cache made by a training start with the agent
+#   none-aot-agent    the agent added to a JVM whose AOT cache was made without it (the JVM refuses that cache)
+#   agent-on-narrow   agent-on-cached, --groutines.weave.application-packages=false: only what the groutines name
 #
-#   bench/startup.sh                 build, then STARTS rounds of the four variants (about 5 minutes on 2 cores)
+#   bench/startup.sh                 build, then STARTS rounds of the six variants (about 10 minutes on 2 cores)
 #
 # Every start: the same jar, the same port, its own working directory bench/out/startup/VARIANT-N/ (an ajcore file
-# written there would be found), -Xlog:class+load into it (classes loaded up to "Started" are counted), and
-# -Dgroutines.weave.timing=true (the agent prints its scan, set-up and weaving times; nothing without the agent).
-# Groutines on means the packaged jar: --groutines.allow-in-production=true is passed, the production guard would
-# refuse otherwise.
+# written there would be found), -Xlog:class+load into it (classes loaded up to "Started" are counted). Each variant
+# with the agent or self-attach has its own weaving cache directory in bench/out/startup/: emptied before every start
+# of the cold variants; filled by one unmeasured start before the first round for the -cached ones. Groutines on means
+# the packaged jar: --groutines.allow-in-production=true is passed, the production guard would refuse otherwise (and
+# the agent, which reads it from the launch, weaves the application's classes from the start and uses its cache).
+# Where the time goes inside a start: bench/startup-profile.sh (Flight Recorder).
 #
 # Environment (all optional):
 #   STARTS=7                 rounds; each round starts every variant once, in an order rotated round by round
-#   VARIANTS="none agent-on attach-on agent-off"
+#   VARIANTS="none agent-on agent-on-cached attach-on attach-on-cached agent-off"
 #   ATTACH_FLAGS=            JVM flags of the attach-on variants, e.g. -XX:+EnableDynamicAgentLoading (silences the
 #                            JDK's warning about a dynamically loaded agent)
-#   TIMING=1                 0: no -Dgroutines.weave.timing
 #   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
 #   WAIT_QUIET=0             seconds to wait, before each start, for no Maven build and < QUIET_CPU=15 % CPU
 #                            used by others (a shared machine); 0: do not wait
@@ -43,12 +45,12 @@ OUT="$(pwd)/bench/out/startup"
 . bench/lib.sh
 
 STARTS=${STARTS:-7}
-VARIANTS=${VARIANTS:-none agent-on attach-on agent-off}
-TIMING=${TIMING:-1}
+VARIANTS=${VARIANTS:-none agent-on agent-on-cached attach-on attach-on-cached agent-off}
 read -r -a ATTACH <<<"${ATTACH_FLAGS:-}"
 
 find_java
 build_demo
+trap stop_app EXIT INT TERM
 
 STATE_BEFORE=$(machine_state)
 log "machine before: $STATE_BEFORE"
@@ -56,57 +58,66 @@ log "machine before: $STATE_BEFORE"
 ON=(--groutines.allow-in-production=true)   # the demo profile: start_view, check_permissions, fill_user
 OFF=(--groutines.enabled=false)
 COMMON=(-Xlog:class+load=info:file=classes.txt:uptime)
-[ "$TIMING" = 1 ] && COMMON+=(-Dgroutines.weave.timing=true)
+AGENT_FLAG="-javaagent:$ROOT/$AGENT"
 
-# variant_args NAME: sets JVM and APP for a variant
+# variant_args NAME: sets JVM and APP for a variant, and CACHE (its weaving cache directory, or empty), COLD (1: the
+# cache is emptied before each start) and AOT (its AOT cache file, or empty)
 variant_args() {
     JVM=("${COMMON[@]}")
     APP=()
+    CACHE="$OUT/weave-cache-$1"
+    COLD=0
+    AOT=""
     case $1 in
-        none)             APP=("${OFF[@]}") ;;
-        agent-on)         JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${ON[@]}") ;;
-        attach-on)        JVM+=(${ATTACH[@]+"${ATTACH[@]}"}); APP=("${ON[@]}") ;;
-        agent-off)        JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${OFF[@]}") ;;
-        agent-on-narrow)  JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
-        agent-on-scan)    JVM+=("-javaagent:$ROOT/$AGENT" -Dgroutines.scan-packages=io.groutines.demo); APP=("${ON[@]}") ;;
-        attach-on-narrow) JVM+=(${ATTACH[@]+"${ATTACH[@]}"}); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
+        none)             APP=("${OFF[@]}"); CACHE="" ;;
+        agent-on)         JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); COLD=1 ;;
+        agent-on-cached)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}") ;;
+        attach-on)        JVM+=(${ATTACH[@]+"${ATTACH[@]}"}); APP=("${ON[@]}"); COLD=1 ;;
+        attach-on-cached) JVM+=(${ATTACH[@]+"${ATTACH[@]}"}); APP=("${ON[@]}") ;;
+        agent-off)        JVM+=("$AGENT_FLAG"); APP=("${OFF[@]}"); CACHE="" ;;
+        none-aot)         APP=("${OFF[@]}"); CACHE=""; AOT="$OUT/none-aot.aot" ;;
+        agent-on-aot)     JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/agent-on-aot.aot" ;;
+        none-aot-agent)   JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/none-aot.aot" ;;
+        agent-on-narrow)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac
+    [ -n "$CACHE" ] && JVM+=("-Dgroutines.weave.cache.dir=$CACHE")
+    return 0
 }
 for v in $VARIANTS; do variant_args "$v"; done   # fail early on a typo
 
-# lines of a start's log that a user would take for a problem: errors, warnings (the JDK's too), the weaver's and
-# groutines' own console lines, stack traces. Spring's INFO lines and the timing lines asked for are not.
-spurious() {
-    grep -E ' ERROR | WARN |^WARNING|^Error|\[groutines\]|[Ww]eaver|[Aa]spect[Jj]|ajcore|Exception|^[[:space:]]+at |^Caused by' "$1" \
-        | grep -v -E ' (INFO|DEBUG|TRACE) [0-9]+ --- |groutines timing: ' \
-        | sed -E 's/^[0-9]{4}-[0-9-]+T[0-9:.]+Z? +//; s/^(ERROR|WARN) +[0-9]+ --- /\1 /; s/[0-9]{6,}/N/g' || true
-}
+# before the rounds, unmeasured: the AOT caches' training starts, and one start of each -cached variant to fill its
+# weaving cache (a start with an AOT cache reuses the weaving cache its training start filled)
+for v in $VARIANTS; do
+    variant_args "$v"
+    [ -n "$CACHE" ] && rm -rf "$CACHE"
+    if [ -n "$AOT" ] && [ ! -f "$AOT" ]; then
+        training="${v%-agent}"   # none-aot-agent uses none-aot's cache, made without the agent
+        variant_args "$training"
+        rm -f "$AOT"
+        log "training start of $training, writing $AOT"
+        start_app "train-$training" "${JVM[@]}" "-XX:AOTCacheOutput=$AOT" -- "${APP[@]}"
+        stop_app
+        variant_args "$v"
+    fi
+    if [ -n "$CACHE" ] && [ "$COLD" = 0 ] && [ ! -d "$CACHE" ]; then
+        log "filling the weaving cache of $v"
+        start_app "warm-$v" "${JVM[@]}" -- "${APP[@]}"
+        stop_app
+    fi
+done
 
-# timing VALUE-NAME LOG: a figure from the agent's timing lines, "-" when absent
-timing() {
-    local pattern
-    case $1 in
-        premain)  pattern='s/^groutines timing: premain \([0-9.]*\) ms.*/\1/p' ;;
-        scan)     pattern='s/^groutines timing: premain .*scan for @Groutines classes \([0-9.]*\) ms.*/\1/p' ;;
-        wstart)   pattern='s/^groutines timing: \(premain\|attach\) .*weaver start \([0-9.]*\) ms.*/\2/p' ;;
-        attach)   pattern='s/^groutines timing: attach \([0-9.]*\) ms.*/\1/p' ;;
-        install)  pattern='s/^groutines timing: attach .*byte-buddy-agent install \([0-9.]*\) ms.*/\1/p' ;;
-        gated)    pattern='s/^groutines timing: gate \([0-9]*\) classes.*/\1/p' ;;
-        gate)     pattern='s/^groutines timing: gate [0-9]* classes in \([0-9.]*\) ms.*/\1/p' ;;
-        accepted) pattern='s/^groutines timing: gate .* \([0-9]*\) accepted.*/\1/p' ;;
-        aspectj)  pattern='s/^groutines timing: gate .*AspectJ \([0-9.]*\) ms.*/\1/p' ;;
-        setup)    pattern='s/^groutines timing: gate .*of which \([0-9.]*\) ms.*/\1/p' ;;
-        woven)    pattern='s/^groutines timing: gate .* \([0-9]*\) woven.*/\1/p' ;;
-    esac
-    local v
-    v=$(grep -o 'groutines timing: .*' "$2" | sed -n "$pattern" | head -1)
-    echo "${v:--}"
+# lines of a start's log that a user would take for a problem: errors, warnings (the JDK's too), the weaver's and
+# groutines' own console lines, stack traces. Spring's INFO lines are not.
+spurious() {
+    grep -E ' ERROR | WARN |^WARNING|^Error|\[groutines\]|[Ww]eaver|[Aa]spect[Jj]|ajcore|Exception|^[[:space:]]+at |^Caused by|\[(error|warning)\]\[(aot|cds)' "$1" \
+        | grep -v -E ' (INFO|DEBUG|TRACE) [0-9]+ --- |Preload Warning|Skipping .*: From ClassFileLoadHook' \
+        | sed -E 's/^[0-9]{4}-[0-9-]+T[0-9:.]+Z? +//; s/^(ERROR|WARN) +[0-9]+ --- /\1 /; s/[0-9]{6,}/N/g; s/^\[[0-9.]+s\]//' || true
 }
 
 TSV="$OUT/starts.tsv"
 SPURIOUS="$OUT/spurious.txt"
-printf 'round\tvariant\tstarted_s\tprocess_s\tclasses_to_started\tclasses_total\tpremain_ms\tscan_ms\tweaver_start_ms\tattach_ms\tattach_install_ms\tgated\tgate_ms\taccepted\taspectj_ms\tsetup_ms\twoven\tajcore\tforeign_cpu_pct\tmachine\n' > "$TSV"
+printf 'round\tvariant\tstarted_s\tprocess_s\tcpu_s\tclasses_to_started\tclasses_total\tajcore\tforeign_cpu_pct\tmachine\n' > "$TSV"
 : > "$SPURIOUS"
 
 read -r -a ORDER <<<"$VARIANTS"
@@ -117,6 +128,8 @@ for round in $(seq 1 "$STARTS"); do
     rotated=("${ORDER[@]:shift_by}" "${ORDER[@]:0:shift_by}")
     for v in "${rotated[@]}"; do
         variant_args "$v"
+        [ "$COLD" = 1 ] && rm -rf "$CACHE"
+        [ -n "$AOT" ] && JVM+=("-XX:AOTCache=$AOT")
         name="$v-$round"
         wait_quiet
         state=$(machine_state)
@@ -130,28 +143,25 @@ for round in $(seq 1 "$STARTS"); do
         classes_all=$(wc -l < "$dir/classes.txt")
         ajcore=$(find "$dir" -name 'ajcore*' | wc -l)
         logf="$OUT/$name.log"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTED" "$PROCESS" \
-            "$classes_to" "$classes_all" "$(timing premain "$logf")" "$(timing scan "$logf")" "$(timing wstart "$logf")" \
-            "$(timing attach "$logf")" "$(timing install "$logf")" "$(timing gated "$logf")" "$(timing gate "$logf")" \
-            "$(timing accepted "$logf")" "$(timing aspectj "$logf")" "$(timing setup "$logf")" "$(timing woven "$logf")" \
-            "$ajcore" "$foreign" "$state" >> "$TSV"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$STARTED" "$PROCESS" "$STARTED_CPU" \
+            "$classes_to" "$classes_all" "$ajcore" "$foreign" "$state" >> "$TSV"
         spurious "$logf" | sed "s/^/$v\t/" >> "$SPURIOUS"
         [ "$ajcore" -gt 0 ] && printf '%s\tajcore file(s) in the working directory: %s\n' "$v" "$(cd "$dir" && ls ajcore*)" >> "$SPURIOUS"
         rm -f "$dir/classes.txt.gz"; gzip -f "$dir/classes.txt"
-        log "round $round: $v started in ${STARTED}s (process running for ${PROCESS}s), $classes_to classes; $state, others' CPU ${foreign}%"
+        log "round $round: $v started in ${STARTED}s (process running for ${PROCESS}s, ${STARTED_CPU}s CPU), $classes_to classes; $state, others' CPU ${foreign}%"
     done
 done
 STATE_AFTER=$(machine_state)
 
 # ---------------------------------------------------------------- report
-col() { awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == v && $c != "-" {print $c}' "$TSV"; }
+col() { awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == v && $c != "-" && $c != "" {print $c}' "$TSV"; }
 # per-round ratio of variant V to none, column C
 paired() {
     awk -F'\t' -v v="$1" -v c="$2" 'NR > 1 && $2 == "none" {b[$1] = $c} NR > 1 && $2 == v {x[$1] = $c}
         END {for (r in x) if (r in b && b[r] > 0) printf "%.3f\n", x[r] / b[r]}' "$TSV"
 }
 busy=$(printf '%s\n' "${STATES[@]}" | grep -vc 'maven 0$' || true)
-foreign_all=$(awk -F'\t' 'NR > 1 {print $19}' "$TSV")
+foreign_all=$(awk -F'\t' 'NR > 1 {print $9}' "$TSV")
 max_load=$(printf '%s\n' "${STATES[@]}" | awk '{gsub(",", "", $2); if ($2 > m) m = $2} END {print m + 0}')
 {
     echo
@@ -162,24 +172,20 @@ max_load=$(printf '%s\n' "${STATES[@]}" | awk '{gsub(",", "", $2); if ($2 > m) m
     echo "CPU used by others during a start (% of all cores, from /proc/stat): median $(median <<<"$foreign_all")," \
         "max $(sort -n <<<"$foreign_all" | tail -1); per start in starts.tsv"
     echo "$STARTS rounds of: $VARIANTS (order rotated each round); JVM flags of every start: ${COMMON[*]}"
-    echo "X = \"Started ... in X seconds\" (from SpringApplication.run), Y = \"process running for Y\" (from JVM start):" \
-        "medians, min–max; ratios of medians to none, and the median (min–max) of the per-round ratios of Y"
-    printf '%-17s %-20s %-20s %8s %8s %-20s %9s\n' variant "X s" "Y s" "X/none" "Y/none" "Y/none by round" classes
+    echo "X = \"Started ... in X seconds\" (from SpringApplication.run), Y = \"process running for Y\" (from JVM start)," \
+        "CPU = the JVM's CPU seconds when Started was logged: medians, min–max; ratios of medians to none, and the median" \
+        "(min–max) of the per-round ratios of Y and of CPU"
+    printf '%-17s %-20s %-20s %-20s %8s %8s %-20s %-20s %9s\n' variant "X s" "Y s" "CPU s" "Y/none" "CPU/none" \
+        "Y/none by round" "CPU/none by round" classes
     for v in $VARIANTS; do
-        printf '%-17s %-20s %-20s %8s %8s %-20s %9s\n' "$v" \
+        printf '%-17s %-20s %-20s %-20s %8s %8s %-20s %-20s %9s\n' "$v" \
             "$(col "$v" 3 | median) ($(col "$v" 3 | minmax))" "$(col "$v" 4 | median) ($(col "$v" 4 | minmax))" \
-            "$(ratio "$(col "$v" 3 | median)" "$(col none 3 | median)")" "$(ratio "$(col "$v" 4 | median)" "$(col none 4 | median)")" \
-            "$(paired "$v" 4 | median) ($(paired "$v" 4 | minmax))" "$(col "$v" 5 | median)"
+            "$(col "$v" 5 | median) ($(col "$v" 5 | minmax))" \
+            "$(ratio "$(col "$v" 4 | median)" "$(col none 4 | median)")" "$(ratio "$(col "$v" 5 | median)" "$(col none 5 | median)")" \
+            "$(paired "$v" 4 | median) ($(paired "$v" 4 | minmax))" "$(paired "$v" 5 | median) ($(paired "$v" 5 | minmax))" \
+            "$(col "$v" 6 | median)"
     done
     echo "classes = classes loaded up to \"Started\" (-Xlog:class+load), median"
-    echo
-    echo "agent timing (-Dgroutines.weave.timing=true; medians, ms): premain = scan + weaver start; gate/AspectJ up to exit"
-    printf '%-17s %8s %8s %8s %8s %8s %9s %8s %8s %8s %8s %6s\n' variant premain scan wstart attach install gated gate accepted aspectj setup woven
-    for v in $VARIANTS; do
-        printf '%-17s %8s %8s %8s %8s %8s %9s %8s %8s %8s %8s %6s\n' "$v" "$(col "$v" 7 | median)" "$(col "$v" 8 | median)" \
-            "$(col "$v" 9 | median)" "$(col "$v" 10 | median)" "$(col "$v" 11 | median)" "$(col "$v" 12 | median)" \
-            "$(col "$v" 13 | median)" "$(col "$v" 14 | median)" "$(col "$v" 15 | median)" "$(col "$v" 16 | median)" "$(col "$v" 17 | median)"
-    done
     echo
     echo "lines a user would take for a problem (occurrences, variant, line; timestamps and PIDs removed):"
     if [ -s "$SPURIOUS" ]; then

@@ -61,12 +61,28 @@ final class Caller {
             if (!bridge && !isMachinery(frame)) {
                 StackTraceElement element = frame.toStackTraceElement();
                 Matcher moved = MOVED_BODY.matcher(element.getMethodName());
-                return moved.matches() ? new StackTraceElement(element.getClassLoaderName(), element.getModuleName(),
-                        element.getModuleVersion(), element.getClassName(), moved.group(1), element.getFileName(),
-                        element.getLineNumber()) : element;
+                return moved.matches() ? renamed(element, moved.group(1)) : element;
             }
         }
         return null;
+    }
+
+    /**
+     * The frame under the name of the method whose body AspectJ moved, printed as the JVM prints the frame: a class
+     * loader's or module's name only where the JVM shows it (never for the JDK's built-in loaders).
+     */
+    private static StackTraceElement renamed(StackTraceElement element, String method) {
+        String shown = element.toString();
+        int at = shown.indexOf(element.getClassName() + "." + element.getMethodName());
+        String prefix = at < 0 ? "" : shown.substring(0, at);
+        String loader = element.getClassLoaderName() != null && prefix.startsWith(element.getClassLoaderName() + "/")
+                ? element.getClassLoaderName() : null;
+        String module = element.getModuleName() != null && prefix.contains(element.getModuleName())
+                ? element.getModuleName() : null;
+        String version = module != null && element.getModuleVersion() != null
+                && prefix.contains("@" + element.getModuleVersion()) ? element.getModuleVersion() : null;
+        return new StackTraceElement(loader, module, version, element.getClassName(), method, element.getFileName(),
+                element.getLineNumber());
     }
 
     /**

@@ -1,148 +1,123 @@
 package io.groutines.discovery;
 
-import io.github.classgraph.AnnotationInfo;
-import io.github.classgraph.AnnotationParameterValueList;
-import io.github.classgraph.ClassGraph;
-import io.github.classgraph.ClassInfo;
-import io.github.classgraph.MethodInfo;
-import io.github.classgraph.ScanResult;
 import io.groutines.Groutine;
 import io.groutines.Groutines;
 
-import java.net.URI;
-import java.net.URL;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import java.lang.classfile.Annotation;
+import java.lang.classfile.AnnotationElement;
+import java.lang.classfile.AnnotationValue;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.RuntimeVisibleAnnotationsAttribute;
+import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Finds the {@link Groutines} classes on a class path with ClassGraph, from their class files: before any of them is
- * loaded, so that the weaver can be told which classes their triggers name before those classes load.
- *
- * <p>Where it looks does not depend on file names (an application's jar may be called {@code spring-<app>.jar}):
- * <ul>
- * <li>given packages, every class path element — directories and jars of any name — within those packages;</li>
- * <li>without packages (the agent at JVM start, before the application is known), the application's own code:
- * class directories (an IDE's, Maven's, Gradle's, an exploded archive's {@code BOOT-INF/classes} or
- * {@code WEB-INF/classes}), the classes of a Spring Boot jar or war ({@code BOOT-INF/classes}, {@code WEB-INF/classes}
- * inside it — not its nested libraries) and the jar that holds the main class; other jars are libraries.</li>
- * </ul>
+ * Finds the {@link Groutines} classes of an application from their class files: before any of them is loaded, so
+ * that the weaver can be told which classes their triggers name before those classes load. Only the application's own
+ * code is searched ({@link ApplicationCode}: its class directories, the classes of its Spring Boot archive, its jar),
+ * never its libraries' jars, and it is read once per class loader however often it is asked.
  */
 public final class GroutineClasses {
+
+    private static final String GROUTINES = descriptor(Groutines.class);
+
+    private static final String GROUTINE = descriptor(Groutine.class);
 
     private GroutineClasses() {
     }
 
     /**
-     * Scans the class path of a class loader (Spring Boot's nested jars included).
-     * @param loader the class loader
-     * @param packages packages to scan, with their subpackages; empty for the application's own code
+     * The groutine classes of the application's code that a class loader loads from.
+     * @param loader the class loader; {@code null} for this JVM's class path
+     * @param packages packages to search, with their subpackages; empty for all of the application's code
      * @return the groutine classes, by class name
      */
     public static List<GroutineClass> scan(ClassLoader loader, Collection<String> packages) {
-        ClassGraph graph = new ClassGraph()
-                .enableClassInfo()
-                .enableMethodInfo()
-                .enableAnnotationInfo()
-                .ignoreClassVisibility()
-                .ignoreMethodVisibility();
-        if (loader != null) {
-            graph.addClassLoader(loader);
-        }
-        if (!packages.isEmpty()) {
-            graph.acceptPackages(packages.toArray(String[]::new));
-        }
-        else {
-            Path mainJar = mainJar();
-            graph.disableNestedJarScanning()
-                    .filterClasspathElements(path -> isApplicationCode(path, mainJar));
-        }
-        List<GroutineClass> found = new ArrayList<>();
-        try (ScanResult result = graph.scan()) {
-            for (ClassInfo type : result.getClassesWithAnnotation(Groutines.class.getName())) {
-                if (type.isAbstract() || type.isInterface() || type.isAnnotation()) {
-                    continue;
-                }
-                found.add(of(type));
-            }
-        }
-        found.sort(Comparator.comparing(GroutineClass::className));
-        return found;
-    }
-
-    /** A class directory, or a jar or war that is the application's (its main class is in it). */
-    static boolean isApplicationCode(String path, Path mainJar) {
-        if (path.contains("!/")) {
-            return path.contains("!/BOOT-INF/classes") || path.contains("!/WEB-INF/classes");
-        }
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".zip")) {
-            return mainJar != null && normalized(path).equals(mainJar);
-        }
-        return true;
+        ApplicationCode code = loader == null ? ApplicationCode.ofThisJvm() : ApplicationCode.of(loader);
+        return code.groutines().stream().filter(type -> packages.isEmpty() || packages.stream()
+                .anyMatch(p -> isInPackage(type.className(), p.strip()))).toList();
     }
 
     /**
-     * The jar (or war) that holds the application's main class: the one {@code java -jar} names, or the class path
-     * element where the main class's file is (found as a resource: nothing is loaded). {@code null} when the main
-     * class is in a directory or not known.
+     * @param loader the class loader, as for {@link #scan}
+     * @return where {@link #scan} searches, for messages
      */
-    private static Path mainJar() {
-        String command = System.getProperty("sun.java.command", "").strip();
-        int space = command.indexOf(' ');
-        String first = space < 0 ? command : command.substring(0, space);
-        if (first.isEmpty()) {
-            return null;
-        }
-        String lower = first.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jar") || lower.endsWith(".war")) {
-            return normalized(first);
-        }
-        URL main = ClassLoader.getSystemResource(first.replace('.', '/') + ".class");
-        if (main != null && "jar".equals(main.getProtocol())) {
-            String file = main.getPath();
-            int bang = file.indexOf("!/");
-            try {
-                return Path.of(URI.create(bang < 0 ? file : file.substring(0, bang))).toAbsolutePath().normalize();
-            }
-            catch (IllegalArgumentException ex) {
-                return null;
-            }
-        }
-        return null;
+    public static String searched(ClassLoader loader) {
+        return (loader == null ? ApplicationCode.ofThisJvm() : ApplicationCode.of(loader)).toString();
     }
 
-    private static Path normalized(String path) {
+    static boolean isInPackage(String className, String pkg) {
+        return className.startsWith(pkg) && className.length() > pkg.length() && className.charAt(pkg.length()) == '.';
+    }
+
+    /**
+     * @param classFile the bytes of a class file
+     * @return the groutine class it declares, if it is a concrete class annotated {@code @Groutines}
+     */
+    static Optional<GroutineClass> read(byte[] classFile) {
+        ClassModel model;
         try {
-            return Path.of(path).toAbsolutePath().normalize();
+            model = ClassFile.of().parse(classFile);
         }
-        catch (InvalidPathException ex) {
-            return Path.of("/").resolve("?");
+        catch (IllegalArgumentException ex) { // not a class file the JDK reads: the JVM would refuse it too
+            return Optional.empty();
         }
-    }
-
-    private static GroutineClass of(ClassInfo type) {
-        AnnotationParameterValueList params = type.getAnnotationInfo(Groutines.class.getName()).getParameterValues();
-        String name = GroutineClass.nameOf(params.getValue("value") instanceof String value ? value : null,
-                type.getSimpleName());
+        if (model.flags().has(AccessFlag.ABSTRACT) || model.flags().has(AccessFlag.INTERFACE)
+                || model.flags().has(AccessFlag.ANNOTATION)) {
+            return Optional.empty();
+        }
+        Optional<Annotation> groutines = annotation(model.findAttribute(Attributes.runtimeVisibleAnnotations()), GROUTINES);
+        if (groutines.isEmpty()) {
+            return Optional.empty();
+        }
+        String className = model.thisClass().asInternalName().replace('/', '.');
+        String value = null;
         List<String> weave = new ArrayList<>();
-        if (params.getValue("weave") instanceof Object[] entries) {
-            for (Object entry : entries) {
-                weave.add(entry.toString().strip());
+        for (AnnotationElement element : groutines.get().elements()) {
+            if (element.name().equalsString("value") && element.value() instanceof AnnotationValue.OfString name) {
+                value = name.stringValue();
+            }
+            if (element.name().equalsString("weave") && element.value() instanceof AnnotationValue.OfArray entries) {
+                for (AnnotationValue entry : entries.values()) {
+                    if (entry instanceof AnnotationValue.OfString text) {
+                        weave.add(text.stringValue().strip());
+                    }
+                }
             }
         }
         List<String> triggers = new ArrayList<>();
-        for (MethodInfo method : type.getDeclaredMethodInfo()) {
-            AnnotationInfo groutine = method.getAnnotationInfo(Groutine.class.getName());
-            if (groutine != null && groutine.getParameterValues().getValue("call") instanceof String call
-                    && !call.isBlank()) {
-                triggers.add(call.strip());
-            }
+        for (MethodModel method : model.methods()) {
+            annotation(method.findAttribute(Attributes.runtimeVisibleAnnotations()), GROUTINE).ifPresent(groutine -> {
+                for (AnnotationElement element : groutine.elements()) {
+                    if (element.name().equalsString("call") && element.value() instanceof AnnotationValue.OfString call
+                            && !call.stringValue().isBlank()) {
+                        triggers.add(call.stringValue().strip());
+                    }
+                }
+            });
         }
-        return new GroutineClass(type.getName(), name, triggers, weave);
+        return Optional.of(new GroutineClass(className, GroutineClass.nameOf(value, simpleName(className)), triggers, weave));
+    }
+
+    private static Optional<Annotation> annotation(Optional<RuntimeVisibleAnnotationsAttribute> attribute,
+            String descriptor) {
+        return attribute.stream().flatMap(a -> a.annotations().stream())
+                .filter(a -> a.className().equalsString(descriptor)).findFirst();
+    }
+
+    /** The simple name of a class from its binary name: what follows the package and any enclosing class. */
+    static String simpleName(String binaryName) {
+        String name = binaryName.substring(binaryName.lastIndexOf('.') + 1);
+        return name.substring(name.lastIndexOf('$') + 1);
+    }
+
+    private static String descriptor(Class<?> type) {
+        return "L" + type.getName().replace('.', '/') + ";";
     }
 }

@@ -1,14 +1,19 @@
 package io.groutines.weaving;
 
 import io.groutines.discovery.ActiveGroutines;
+import io.groutines.discovery.ApplicationCode;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.Interception;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.CodeSource;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +28,10 @@ import java.util.Set;
  * <p>Two ways in:
  * <ul>
  * <li>{@code java -javaagent:groutines-runtime-VERSION-agent.jar[=com.example..*,...] ...} — the weaver runs
- * before any application class is loaded, so everything in the scope is woven. The complete path.</li>
+ * before any application class is loaded, so everything in the scope is woven. The complete path. In a launch the
+ * production guard allows ({@link JvmLaunch}), the application's own classes ({@link ApplicationCode}) are in the
+ * scope from the start, so they are woven however early they load (a test framework's discovery, a test slice's
+ * annotation), and the {@link WeaveCache} keeps what was woven for the next JVM.</li>
  * <li>{@link #attach()} from a running JVM — installs the agent through {@code byte-buddy-agent}. Classes loaded
  * before that are never woven; {@code attach} returns the declared targets it came too late for.</li>
  * </ul>
@@ -49,6 +57,15 @@ public final class Agent {
     /** The groutine classes that run; when the launch names them, only their triggers are woven early. */
     static final String ACTIVE_PROPERTY = "groutines.active";
 
+    /** Whether the application's own classes are woven; when the launch says false, the agent leaves them to Spring. */
+    static final String APPLICATION_PACKAGES_PROPERTY = "groutines.weave.application-packages";
+
+    /** The production guard's override; a packaged launch that sets it is treated as the guard will treat it. */
+    static final String ALLOW_IN_PRODUCTION_PROPERTY = "groutines.allow-in-production";
+
+    /** AspectJ's property: whether it reads {@code aop.xml} files with its own small parser rather than with JAXP's. */
+    static final String LIGHT_PARSER_PROPERTY = "org.aspectj.weaver.loadtime.configuration.lightxmlparser";
+
     /** AspectJ's property: class loaders (by class name, comma-separated) whose classes the weaver leaves alone. */
     static final String SKIP_PROPERTY = "aj.weaving.loadersToSkip";
 
@@ -57,6 +74,9 @@ public final class Agent {
 
     /** AspectJ's property: the class of its internal trace, which its class-loading entry point reports exceptions to. */
     static final String TRACE_PROPERTY = "org.aspectj.tracing.factory";
+
+    /** The groutines aspects (compiled by ajc after the rest of the runtime, so named here rather than referenced). */
+    static final List<String> ASPECTS = List.of("io.groutines.weaving.WovenCalls", "io.groutines.weaving.WideCalls");
 
     /** The platform loader defines JDK classes only, and cannot see the aspects: the weaver would report errors. */
     private static final String PLATFORM_LOADER = "jdk.internal.loader.ClassLoaders$PlatformClassLoader";
@@ -75,18 +95,23 @@ public final class Agent {
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
             // disabled on the command line: weave nothing from the first class on, and scan nothing
-            start(inst, WeaveScope.empty());
+            start(inst, WeaveScope.empty(), null);
             Weaving.decide(false, WeaveScope.empty());
             return;
         }
         WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
                 launch.getList(ACTIVE_PROPERTY).orElse(List.of()));
-        long t1 = System.nanoTime();
-        start(inst, scope);
-        if (Weaving.TIMING) {
-            Weaving.printTiming(String.format("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, "
-                    + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6));
+        boolean allowed = JvmLaunch.ofThisJvm().allows(launch);
+        if (allowed && launch.getBoolean(APPLICATION_PACKAGES_PROPERTY).orElse(true)) {
+            ApplicationCode code = ApplicationCode.ofThisJvm();
+            scope = scope.withApplicationCode(code.classNames(), code.toString());
         }
+        long t1 = System.nanoTime();
+        WeaveCache cache = allowed ? openCache(launch) : null;
+        start(inst, scope, cache);
+        WeaverEvents.started(new WeaverEvents.Start("premain", t1 - t0, System.nanoTime() - t1,
+                scope.applicationClasses().size(), GroutineClasses.scan(null, List.of()).size(), scope.toString(),
+                Weaving.cache()));
     }
 
     /**
@@ -95,7 +120,9 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {
-        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)));
+        LaunchProperties launch = LaunchProperties.ofThisJvm();
+        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
+                JvmLaunch.ofThisJvm().allows(launch) ? openCache(launch) : null);
     }
 
     /**
@@ -132,30 +159,68 @@ public final class Agent {
                             + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
                 }
                 long t1 = System.nanoTime();
-                start(inst, scope);
-                if (Weaving.TIMING) {
-                    Weaving.printTiming(String.format("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, "
-                            + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6,
-                            (System.nanoTime() - t1) / 1e6));
-                }
+                // the application has passed its production guard before it asks to attach
+                start(inst, scope, openCache(LaunchProperties.ofThisJvm()));
+                WeaverEvents.started(new WeaverEvents.Start("attach", 0, System.nanoTime() - t0,
+                        scope.applicationClasses().size(), 0, scope.toString(), Weaving.cache()));
             }
         }
         return Weaving.loadedBeforeWeaving(scope.targets());
     }
 
-    private static synchronized void start(Instrumentation inst, WeaveScope scope) {
+    private static synchronized void start(Instrumentation inst, WeaveScope scope, WeaveCache cache) {
         if (started) {
             return;
         }
         started = true;
         openContinuations(inst);
         configureWeaver();
-        Weaving.starting(scope);
-        ScopedWeaver.install(inst);
+        Weaving.starting(scope, cache);
+        ScopedWeaver.install(inst, cache);
         // after the transformer is in place: a class loaded in between is either woven or in this list
         Weaving.started(inst.getAllLoadedClasses());
-        if (Weaving.TIMING) {
-            Weaving.printTimingAtExit();
+    }
+
+    /**
+     * The weaving cache ({@link WeaveCache}), unless the launch switches it off or asks for the weaver's own reports
+     * ({@link WeaveScope#VERBOSE_PROPERTY}), which a class taken from the cache would not give.
+     */
+    private static WeaveCache openCache(LaunchProperties launch) {
+        if (!launch.getBoolean(WeaveCache.ENABLED_PROPERTY).orElse(true) || Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)) {
+            return null;
+        }
+        Path dir = launch.get(WeaveCache.DIR_PROPERTY).filter(d -> !d.isBlank()).map(Path::of).orElseGet(WeaveCache::defaultDir);
+        // what decides the woven bytes: the aspects, the code that hands classes to AspectJ and keeps its output
+        // (the agent's jar), AspectJ (its jar), the weaver's options, the Java version
+        String identity = codeOf(Agent.class.getName()) + "\n" + codeOf("org.aspectj.weaver.loadtime.Agent") + "\njava "
+                + System.getProperty("java.specification.version") + "\n" + aopXml(false);
+        return WeaveCache.open(dir, identity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What identifies the code of a class: its jar's path, size and time; for a class in a directory (a build of
+     * groutines itself), the bytes of the classes whose changes change what is woven.
+     */
+    private static String codeOf(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, Agent.class.getClassLoader()); // not initialized
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            Path file = source == null || source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+            if (file != null && Files.isRegularFile(file)) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                return file + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+            }
+            StringBuilder classes = new StringBuilder(className);
+            for (String name : List.of(className, ASPECTS.get(0), ASPECTS.get(1), ScopedWeaver.class.getName(),
+                    WeaveCache.class.getName(), AspectJClosures.class.getName())) {
+                try (InputStream in = type.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    classes.append(' ').append(in == null ? 0 : java.util.Arrays.hashCode(in.readAllBytes()));
+                }
+            }
+            return classes.toString();
+        }
+        catch (ReflectiveOperationException | IOException | java.net.URISyntaxException | RuntimeException ex) {
+            return className + " unknown " + System.nanoTime(); // a weaver nothing identifies uses a cache of its own
         }
     }
 
@@ -188,19 +253,27 @@ public final class Agent {
         if (System.getProperty(DUMP_PROPERTY) == null) {
             System.setProperty(DUMP_PROPERTY, "false");
         }
-        // and in case Dump was initialized before, e.g. by another agent's AspectJ
+    }
+
+    /** When AspectJ's agent starts: in case its Dump was initialized before, e.g. by another agent's AspectJ. */
+    static void quietDump() {
         org.aspectj.weaver.Dump.setDumpOnException(Boolean.parseBoolean(System.getProperty(DUMP_PROPERTY)));
     }
 
     private static void configureWeaver() {
         quietWeaver();
         try {
-            Path file = Files.createTempFile("groutines-aop-", ".xml");
-            file.toFile().deleteOnExit();
+            // named by the process rather than by a random name: a random name costs the start of a SecureRandom
+            Path file = Path.of(System.getProperty("java.io.tmpdir"), "groutines-aop-" + ProcessHandle.current().pid() + ".xml");
             Files.writeString(file, aopXml(Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY)));
+            file.toFile().deleteOnExit();
             String own = file.toUri().toString();
             String given = System.getProperty(CONFIGURATION_PROPERTY);
             System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);
+            if ((given == null || given.isBlank()) && System.getProperty(LIGHT_PARSER_PROPERTY) == null) {
+                // only the agent's own aop.xml: AspectJ's small parser reads it, without starting a JAXP parser
+                System.setProperty(LIGHT_PARSER_PROPERTY, "true");
+            }
             String skip = System.getProperty(SKIP_PROPERTY);
             System.setProperty(SKIP_PROPERTY, skip == null || skip.isBlank() ? PLATFORM_LOADER : skip + "," + PLATFORM_LOADER);
         }
@@ -232,8 +305,9 @@ public final class Agent {
         }
         xml.append("  </weaver>\n");
         xml.append("  <aspects>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WovenCalls\"/>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WideCalls\"/>\n");
+        for (String aspect : ASPECTS) {
+            xml.append("    <aspect name=\"").append(aspect).append("\"/>\n");
+        }
         xml.append("  </aspects>\n");
         xml.append("</aspectj>\n");
         return xml.toString();

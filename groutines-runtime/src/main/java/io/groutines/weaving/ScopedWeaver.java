@@ -5,7 +5,12 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.aspectj.weaver.bcel.asm.AsmDetector;
 
@@ -17,6 +22,11 @@ import org.aspectj.weaver.bcel.asm.AsmDetector;
  * the class and the cause ({@link WeaverMessages}); it never fails the class's loading, never writes an
  * {@code ajcore.*.txt} file, and never turns the weaver off for the classes after it.
  *
+ * <p>With a {@link WeaveCache}, a class woven before (the same bytes, the same weaver) is taken from the cache, and
+ * AspectJ is not started for it; a class it weaves is kept there, with the classes AspectJ generated for it. AspectJ's
+ * agent itself is started only when a class must be woven: a JVM whose classes all come from the cache never loads
+ * AspectJ's weaver.
+ *
  * <p>Deciding here also keeps the groutines aspects away from AspectJ: given a class's bytes, AspectJ takes them as
  * that type's definition for its own use from then on, and for an aspect those bytes may carry what an agent
  * before this one added (JaCoCo's probes and constant-dynamic probe array), which AspectJ would then copy into every
@@ -25,30 +35,58 @@ import org.aspectj.weaver.bcel.asm.AsmDetector;
 final class ScopedWeaver implements ClassFileTransformer {
 
     /** The class this thread is weaving, for the messages the weaver sends while it does. */
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Weave> CURRENT = new ThreadLocal<>();
 
-    private final ClassFileTransformer aspectj;
+    /** The loaders AspectJ has been given a class of: the first class of each pays for its weaver's set-up. */
+    private static final Set<ClassLoader> SET_UP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private final Supplier<ClassFileTransformer> start;
+
+    private volatile ClassFileTransformer aspectj;
 
     private final Predicate<String> accepts;
+
+    private final WeaveCache cache;
 
     /**
      * @param aspectj AspectJ's transformer
      * @param accepts whether a class (binary name) is given to it
+     * @param cache where woven classes are kept across JVMs; null for none
      */
-    ScopedWeaver(ClassFileTransformer aspectj, Predicate<String> accepts) {
-        this.aspectj = aspectj;
+    ScopedWeaver(ClassFileTransformer aspectj, Predicate<String> accepts, WeaveCache cache) {
+        this(() -> aspectj, accepts, cache);
+    }
+
+    private ScopedWeaver(Supplier<ClassFileTransformer> start, Predicate<String> accepts, WeaveCache cache) {
+        this.start = start;
         this.accepts = accepts;
+        this.cache = cache;
     }
 
     /**
-     * Starts AspectJ's weaving agent so that the transformer it registers is this one's delegate.
+     * Puts the gate in place; AspectJ's weaving agent is started, as the gate's delegate, when the first class must be
+     * woven.
      * @param inst the JVM's instrumentation
+     * @param cache where woven classes are kept across JVMs; null for none
      */
-    static void install(Instrumentation inst) {
-        Instrumentation gated = (Instrumentation) Proxy.newProxyInstance(ScopedWeaver.class.getClassLoader(),
+    static void install(Instrumentation inst, WeaveCache cache) {
+        inst.addTransformer(new ScopedWeaver(() -> startAspectJ(inst), Weaving::accepts, cache));
+    }
+
+    /** Starts AspectJ's weaving agent, and returns the transformer it would have registered, to be called here. */
+    private static ClassFileTransformer startAspectJ(Instrumentation inst) {
+        Agent.quietDump();
+        AspectJVersion.setBuildTime();
+        // BCEL's default class repository lists the whole JDK image the first time a woven method needs a cast; the
+        // system class loader's resources answer the same questions without listing anything
+        org.aspectj.apache.bcel.Repository.setRepository(
+                new org.aspectj.apache.bcel.util.ClassLoaderRepository(ClassLoader.getSystemClassLoader()));
+        ClassFileTransformer[] registered = new ClassFileTransformer[1];
+        Instrumentation capturing = (Instrumentation) Proxy.newProxyInstance(ScopedWeaver.class.getClassLoader(),
                 new Class<?>[] { Instrumentation.class }, (proxy, method, args) -> {
                     if (method.getName().equals("addTransformer")) {
-                        args[0] = new ScopedWeaver((ClassFileTransformer) args[0], Weaving::accepts);
+                        registered[0] = (ClassFileTransformer) args[0];
+                        return null;
                     }
                     try {
                         return method.invoke(inst, args);
@@ -57,12 +95,39 @@ final class ScopedWeaver implements ClassFileTransformer {
                         throw ex.getCause();
                     }
                 });
-        org.aspectj.weaver.loadtime.Agent.agentmain("", gated);
+        org.aspectj.weaver.loadtime.Agent.agentmain("", capturing);
+        if (registered[0] == null) {
+            throw new IllegalStateException("AspectJ's weaving agent registered no transformer");
+        }
+        return registered[0];
+    }
+
+    private ClassFileTransformer aspectj() {
+        ClassFileTransformer transformer = this.aspectj;
+        if (transformer == null) {
+            synchronized (this) {
+                transformer = this.aspectj;
+                if (transformer == null) {
+                    transformer = this.start.get();
+                    this.aspectj = transformer;
+                }
+            }
+        }
+        return transformer;
     }
 
     /** @return the binary name of the class this thread is weaving, or null */
     static String currentClass() {
-        return CURRENT.get();
+        Weave weave = CURRENT.get();
+        return weave == null ? null : weave.className;
+    }
+
+    /** The weaver reported a failure on a class: if it is the one this thread weaves, its result is not kept. */
+    static void failed(String className) {
+        Weave weave = CURRENT.get();
+        if (weave != null && weave.className.equals(className)) {
+            weave.failed = true;
+        }
     }
 
     @Override
@@ -71,35 +136,29 @@ final class ScopedWeaver implements ClassFileTransformer {
         if (loader == null || className == null || classBeingRedefined != null) {
             return null;
         }
-        long gate = Weaving.TIMING ? System.nanoTime() : 0;
         String binaryName = className.replace('/', '.');
         if (!accepts.test(binaryName)) {
-            if (Weaving.TIMING) {
-                Weaving.GATED.increment();
-                Weaving.GATE_NANOS.add(System.nanoTime() - gate);
-            }
             return null;
         }
-        String outer = CURRENT.get();
-        CURRENT.set(binaryName);
-        long start = Weaving.TIMING ? System.nanoTime() : 0;
-        if (Weaving.TIMING) {
-            Weaving.GATED.increment();
-            Weaving.ACCEPTED.increment();
-            Weaving.GATE_NANOS.add(start - gate);
+        Object event = WeaverEvents.beginWeave();
+        WeaveCache.Entry cached = cache != null ? cache.get(binaryName, classfileBuffer) : null;
+        if (cached != null && (cached.generated().isEmpty() && cached.woven() != null && AspectJClosures.uses(cached.woven(), binaryName))) {
+            cached = null; // an entry without the closures its bytes need: weave again
         }
-        try {
-            byte[] woven = aspectj.transform(loader, className, null, protectionDomain, classfileBuffer);
-            if (Weaving.TIMING && outer == null) { // nested: counted in the outer class's time
-                long took = System.nanoTime() - start;
-                Weaving.WEAVE_NANOS.add(took);
-                if (!Weaving.LOADERS.contains(loader)) { // up to a loader's first woven class: the weaver's set-up
-                    Weaving.FIRST_NANOS.add(took);
-                    if (woven != null && woven != classfileBuffer) {
-                        Weaving.LOADERS.add(loader);
-                    }
-                }
+        if (cached != null && cache.defineGenerated(cached, loader, protectionDomain)) {
+            if (cached.woven() != null) {
+                Weaving.woven();
+                Weaving.cached();
             }
+            WeaverEvents.endWeave(event, binaryName, loader, cached.woven() != null ? "cached" : "cached unchanged", false);
+            return cached.woven();
+        }
+        boolean setUp = event != null && SET_UP.add(loader);
+        Weave outer = CURRENT.get();
+        Weave weave = new Weave(binaryName);
+        CURRENT.set(weave);
+        try {
+            byte[] woven = aspectj().transform(loader, className, null, protectionDomain, classfileBuffer);
             if (!AsmDetector.isAsmAround) {
                 // AspectJ could not add the stack maps to this class (it printed why) and turned stack maps off for
                 // every class after it; the bytes it returned would not verify. This class stays unwoven, the rest not.
@@ -107,15 +166,27 @@ final class ScopedWeaver implements ClassFileTransformer {
                 AsmDetector.rootCause = null;
                 AsmDetector.isAsmAround = true;
                 WeaverMessages.failed(binaryName, cause, "the weaver could not compute its stack map frames");
+                WeaverEvents.endWeave(event, binaryName, loader, "failed", setUp);
                 return null;
             }
-            if (woven != null && woven != classfileBuffer) {
+            boolean changed = woven != null && woven != classfileBuffer;
+            if (changed) {
                 Weaving.woven();
             }
-            return woven;
+            if (cache != null && outer == null && !weave.failed) {
+                // (nested in another class's weaving, AspectJ refuses to weave: it does not re-enter; nothing to keep)
+                List<WeaveCache.Generated> closures = changed && AspectJClosures.uses(woven, binaryName)
+                        ? AspectJClosures.of(loader, binaryName) : List.of();
+                if (closures != null) {
+                    cache.put(binaryName, classfileBuffer, new WeaveCache.Entry(changed ? woven : null, closures));
+                }
+            }
+            WeaverEvents.endWeave(event, binaryName, loader, weave.failed ? "failed" : changed ? "woven" : "unchanged", setUp);
+            return changed ? woven : null;
         }
         catch (Throwable ex) {
             WeaverMessages.failed(binaryName, ex, null);
+            WeaverEvents.endWeave(event, binaryName, loader, "failed", setUp);
             return null;
         }
         finally {
@@ -125,6 +196,18 @@ final class ScopedWeaver implements ClassFileTransformer {
             else {
                 CURRENT.set(outer);
             }
+        }
+    }
+
+    /** One class being woven on this thread. */
+    private static final class Weave {
+
+        final String className;
+
+        boolean failed;
+
+        Weave(String className) {
+            this.className = className;
         }
     }
 }

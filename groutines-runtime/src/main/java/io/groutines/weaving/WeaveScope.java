@@ -5,6 +5,7 @@ import io.groutines.discovery.GroutineClass;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,14 @@ import java.util.regex.Pattern;
  *
  * <p>Each entry is a class name ({@code org.example.Foo}; a nested class as {@code org.example.Outer.Inner} or
  * {@code org.example.Outer$Inner}; a class includes its nested classes), a package ({@code org.example.*}) or a
- * package with its subpackages ({@code org.example..*}). Exclusions win over inclusions. The groutines runtime,
- * AspectJ and the JDK (the classes of its modules, {@link #jdkModuleOf}) are never woven, and neither are generated
- * classes (proxies, lambdas, mocks), whatever the scope says.
+ * package with its subpackages ({@code org.example..*}). Besides its entries, a scope may hold the classes of the
+ * application's own code by name ({@link #withApplicationCode}), as the agent finds them on the class path at JVM
+ * start. Exclusions win over inclusions. The groutines runtime, AspectJ and the JDK (the classes of its modules,
+ * {@link #jdkModuleOf}) are never woven, and neither are generated classes (proxies, lambdas, mocks), whatever the
+ * scope says.
+ *
+ * <p>{@link #contains} is asked for every class the JVM loads: it answers from hash sets and a short list of
+ * package prefixes, prepared once per scope.
  */
 public final class WeaveScope {
 
@@ -43,13 +49,14 @@ public final class WeaveScope {
      * {@code javax.money}, {@code com.sun.jna}).
      */
     static final List<String> NEVER = List.of("io.groutines.*", "io.groutines.discovery.*", "io.groutines.weaving.*",
-            "org.aspectj..*", "net.bytebuddy..*", "io.github.classgraph..*", "nonapi.io.github.classgraph..*",
-            "java..*");
+            "org.aspectj..*", "net.bytebuddy..*", "java..*");
 
     private static final Pattern ENTRY = Pattern.compile(
             "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}$]*(\\.\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}$]*)*(\\.\\.?\\*)?");
 
-    private static final WeaveScope EMPTY = new WeaveScope(List.of(), List.of(), List.of());
+    private static final Entries NEVER_ENTRIES = new Entries(NEVER);
+
+    private static final WeaveScope EMPTY = new WeaveScope(List.of(), List.of(), List.of(), Set.of(), "");
 
     private final List<String> included;
 
@@ -57,10 +64,23 @@ public final class WeaveScope {
 
     private final List<String> targets;
 
-    private WeaveScope(List<String> included, List<String> excluded, List<String> targets) {
+    private final Set<String> applicationClasses;
+
+    private final String applicationCode;
+
+    private final Entries includes;
+
+    private final Entries excludes;
+
+    private WeaveScope(List<String> included, List<String> excluded, List<String> targets,
+            Set<String> applicationClasses, String applicationCode) {
         this.included = List.copyOf(included);
         this.excluded = List.copyOf(excluded);
         this.targets = List.copyOf(targets);
+        this.applicationClasses = applicationClasses;
+        this.applicationCode = applicationCode;
+        this.includes = new Entries(this.included);
+        this.excludes = new Entries(this.excluded);
     }
 
     /** @return the scope that weaves nothing */
@@ -88,7 +108,7 @@ public final class WeaveScope {
      * @return this scope with them
      */
     public WeaveScope withIncluded(Collection<String> entries) {
-        return new WeaveScope(union(included, entries), excluded, targets);
+        return new WeaveScope(union(included, entries), excluded, targets, applicationClasses, applicationCode);
     }
 
     /**
@@ -96,7 +116,34 @@ public final class WeaveScope {
      * @return this scope without them
      */
     public WeaveScope withExcluded(Collection<String> entries) {
-        return new WeaveScope(included, union(excluded, entries), targets);
+        return new WeaveScope(included, union(excluded, entries), targets, applicationClasses, applicationCode);
+    }
+
+    /**
+     * Adds the classes of the application's own code, by binary name, however many packages they share with its
+     * libraries or with groutines.
+     * @param classNames the binary names of the classes
+     * @param where where they are, for messages (e.g. {@code /app/target/classes})
+     * @return this scope with them
+     */
+    public WeaveScope withApplicationCode(Collection<String> classNames, String where) {
+        if (classNames.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new HashSet<>(applicationClasses);
+        all.addAll(classNames);
+        String label = applicationCode.isEmpty() || applicationCode.equals(where) ? where : applicationCode + "; " + where;
+        return new WeaveScope(included, excluded, targets, Set.copyOf(all), label);
+    }
+
+    /**
+     * Everything another scope weaves, added to this one: for a JVM whose applications each say what they need.
+     * @param other another scope
+     * @return this scope widened by the other's entries, targets and application classes; its exclusions stay
+     */
+    public WeaveScope withAll(WeaveScope other) {
+        return withIncluded(other.included).withTargets(other.targets)
+                .withApplicationCode(other.applicationClasses, other.applicationCode);
     }
 
     /**
@@ -114,7 +161,7 @@ public final class WeaveScope {
                 paths.add(path.strip());
             }
         }
-        return new WeaveScope(union(included, classes), excluded, paths);
+        return new WeaveScope(union(included, classes), excluded, paths, applicationClasses, applicationCode);
     }
 
     /**
@@ -145,9 +192,19 @@ public final class WeaveScope {
         return targets;
     }
 
+    /** @return the binary names of the application's classes in the scope besides its entries; often empty */
+    public Set<String> applicationClasses() {
+        return applicationClasses;
+    }
+
+    /** @return where the application's classes in the scope were found; empty when there are none */
+    public String applicationCode() {
+        return applicationCode;
+    }
+
     /** @return whether the scope weaves nothing */
     public boolean isEmpty() {
-        return included.isEmpty();
+        return included.isEmpty() && applicationClasses.isEmpty();
     }
 
     /**
@@ -155,8 +212,9 @@ public final class WeaveScope {
      * @return whether the class is in the scope, and not one that is never woven
      */
     public boolean contains(String binaryName) {
-        // asked for every class loaded: the cheap test that rejects most classes first
-        return matchesAny(included, binaryName) && !matchesAny(excluded, binaryName) && !isNeverWoven(binaryName);
+        // asked for every class loaded: the cheap tests that reject most classes first
+        return (applicationClasses.contains(binaryName) || includes.match(binaryName)) && !excludes.match(binaryName)
+                && !isNeverWoven(binaryName);
     }
 
     /**
@@ -169,11 +227,11 @@ public final class WeaveScope {
 
     /**
      * @param binaryName a binary class name
-     * @return whether the class belongs to the groutines runtime, AspectJ, ClassGraph or the JDK, or is generated
+     * @return whether the class belongs to the groutines runtime, AspectJ, Byte Buddy's agent or the JDK, or is generated
      *         (a proxy, a lambda, a mock: its name contains {@code $$}), which are never woven
      */
     static boolean isNeverWoven(String binaryName) {
-        return isGenerated(binaryName) || matchesAny(NEVER, binaryName) || jdkModuleOf(binaryName).isPresent();
+        return isGenerated(binaryName) || NEVER_ENTRIES.match(binaryName) || jdkModuleOf(binaryName).isPresent();
     }
 
     /**
@@ -211,10 +269,11 @@ public final class WeaveScope {
 
     /**
      * Name parts of classes that libraries generate at run time: Spring's and other CGLIB proxies
-     * ({@code Foo$$SpringCGLIB$$0}), Javassist's ({@code _$$_jvst}), Hibernate's, Mockito's and Byte Buddy's.
+     * ({@code Foo$$SpringCGLIB$$0}), Javassist's ({@code _$$_jvst}), Hibernate's ({@code Foo$HibernateProxy},
+     * {@code Foo$HibernateProxy$abc}), Mockito's and Byte Buddy's.
      */
-    static final List<String> GENERATED = List.of("$$", "$HibernateProxy$", "$HibernateInstantiator$",
-            "$HibernateAccessOptimizer$", "$MockitoMock$", "$ByteBuddy$", "$auxiliary$");
+    static final List<String> GENERATED = List.of("$$", "$HibernateProxy", "$HibernateInstantiator",
+            "$HibernateAccessOptimizer", "$MockitoMock$", "$ByteBuddy$", "$auxiliary$");
 
     /**
      * The same as the weaver's own exclusions, in the one form AspectJ matches without parsing the class,
@@ -283,46 +342,86 @@ public final class WeaveScope {
         return new ArrayList<>(all);
     }
 
-    private static boolean matchesAny(List<String> entries, String binaryName) {
-        for (int i = 0, n = entries.size(); i < n; i++) {
-            if (matches(entries.get(i), binaryName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** AspectJ's meaning of the three forms; a class nested in a matching class matches too. */
     private static boolean matches(String entry, String binaryName) {
-        int dot = binaryName.lastIndexOf('.');
-        if (entry.endsWith("..*")) {
-            int base = entry.length() - 3;
-            return dot >= base && binaryName.startsWith(entry.substring(0, base))
-                    && (dot == base || binaryName.charAt(base) == '.');
-        }
-        if (entry.endsWith(".*")) {
-            int base = entry.length() - 2;
-            return dot == base && binaryName.startsWith(entry.substring(0, base));
-        }
-        String dotted = binaryName.replace('$', '.');
-        String exact = entry.replace('$', '.');
-        return dotted.equals(exact) || dotted.startsWith(exact) && dotted.charAt(exact.length()) == '.';
+        return new Entries(List.of(entry)).match(binaryName);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof WeaveScope scope && scope.included.equals(included) && scope.excluded.equals(excluded)
-                && scope.targets.equals(targets);
+                && scope.targets.equals(targets) && scope.applicationClasses.equals(applicationClasses);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(included, excluded, targets);
+        return Objects.hash(included, excluded, targets, applicationClasses);
     }
 
     @Override
     public String toString() {
-        return included.isEmpty() ? "(nothing)" : String.join(", ", included)
-                + (excluded.isEmpty() ? "" : " except " + String.join(", ", excluded));
+        if (isEmpty()) {
+            return "(nothing)";
+        }
+        List<String> parts = new ArrayList<>(included);
+        if (!applicationClasses.isEmpty()) {
+            parts.add(0, "the application's own classes (" + applicationClasses.size() + " in " + applicationCode + ")");
+        }
+        return String.join(", ", parts) + (excluded.isEmpty() ? "" : " except " + String.join(", ", excluded));
+    }
+
+    /**
+     * Entries prepared for matching a class name: packages ({@code p.*}) and classes in hash sets, packages with their
+     * subpackages ({@code p..*}) as a list of prefixes.
+     */
+    private static final class Entries {
+
+        private final Set<String> packages = new HashSet<>();
+
+        private final List<String> subpackageRoots = new ArrayList<>();
+
+        private final Set<String> classes = new HashSet<>();
+
+        Entries(List<String> entries) {
+            for (String entry : entries) {
+                if (entry.endsWith("..*")) {
+                    subpackageRoots.add(entry.substring(0, entry.length() - 3));
+                }
+                else if (entry.endsWith(".*")) {
+                    packages.add(entry.substring(0, entry.length() - 2));
+                }
+                else {
+                    classes.add(entry.replace('$', '.'));
+                }
+            }
+        }
+
+        boolean match(String binaryName) {
+            int dot = binaryName.lastIndexOf('.');
+            if (!packages.isEmpty() && packages.contains(dot < 0 ? "" : binaryName.substring(0, dot))) {
+                return true;
+            }
+            for (int i = 0, n = subpackageRoots.size(); i < n; i++) {
+                String root = subpackageRoots.get(i);
+                if (dot >= root.length() && binaryName.startsWith(root)
+                        && (dot == root.length() || binaryName.charAt(root.length()) == '.')) {
+                    return true;
+                }
+            }
+            if (classes.isEmpty()) {
+                return false;
+            }
+            String dotted = binaryName.replace('$', '.');
+            if (classes.contains(dotted)) {
+                return true;
+            }
+            // a class includes its nested classes: org.example.Outer matches org.example.Outer$Inner
+            for (int i = dotted.indexOf('.'); i > 0; i = dotted.indexOf('.', i + 1)) {
+                if (classes.contains(dotted.substring(0, i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

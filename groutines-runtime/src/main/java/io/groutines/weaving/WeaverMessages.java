@@ -78,6 +78,9 @@ public final class WeaverMessages implements IMessageHandler {
      * @param text the weaver's words, used when there is no cause
      */
     static void failed(String className, Throwable cause, String text) {
+        if (className != null) {
+            ScopedWeaver.failed(className); // never kept in the weaving cache: tried, and reported, again next time
+        }
         String key = className != null ? className : String.valueOf(text);
         if (!WARNED.add(key)) {
             return;

@@ -70,42 +70,9 @@ public final class Weaving {
 
     private static final LongAdder WOVEN = new LongAdder();
 
+    private static final LongAdder CACHED = new LongAdder();
+
     private static final LongAdder FAILED = new LongAdder();
-
-    /**
-     * System property: {@code true} makes the agent print to stderr where its start-up time goes (the scan, the
-     * weaver's start, the gate and the weaving of each class), once after it started and once at exit. For
-     * {@code bench/startup.sh}; nothing is timed without it.
-     */
-    static final String TIMING_PROPERTY = "groutines.weave.timing";
-
-    static final boolean TIMING = Boolean.getBoolean(TIMING_PROPERTY);
-
-    /** With {@link #TIMING}: classes given to the gate, accepted, nanoseconds in the gate and in AspectJ. */
-    static final LongAdder GATED = new LongAdder(), ACCEPTED = new LongAdder(), GATE_NANOS = new LongAdder(),
-            WEAVE_NANOS = new LongAdder(), FIRST_NANOS = new LongAdder();
-
-    /**
-     * With {@link #TIMING}: the loaders AspectJ has woven a class for. The classes of a loader up to its first woven
-     * one include the weaver's set-up for it: its world, the aspects, the weaver's own classes loaded and run cold.
-     */
-    static final Set<ClassLoader> LOADERS = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-
-    /** With {@link #TIMING}: prints the counters at exit. */
-    static void printTimingAtExit() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> printTiming(String.format(
-                "groutines timing: gate %d classes in %.1f ms, %d accepted; AspectJ %.1f ms for them, of which %.1f ms "
-                        + "up to the first woven class of each of %d loaders (weaver set-up); %d woven, %d failed",
-                GATED.sum(), GATE_NANOS.sum() / 1e6, ACCEPTED.sum(), WEAVE_NANOS.sum() / 1e6, FIRST_NANOS.sum() / 1e6,
-                LOADERS.size(), WOVEN.sum(), FAILED.sum())), "groutines-timing"));
-    }
-
-    /** A timing line to stderr in one write, on a line of its own: the application may be logging meanwhile. */
-    static void printTiming(String line) {
-        byte[] bytes = ("\n" + line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        System.err.write(bytes, 0, bytes.length);
-        System.err.flush();
-    }
 
     private static volatile boolean started;
 
@@ -128,20 +95,34 @@ public final class Weaving {
     private Weaving() {
     }
 
-    /** Sets the scope, before the weaver's transformer is installed. */
-    static synchronized void starting(WeaveScope weaveScope) {
+    private static volatile String cache = "none";
+
+    /**
+     * Sets the scope, before the weaver's transformer is installed.
+     * @param weaveScope what to weave
+     * @param weaveCache where woven classes are kept across JVMs; null for none
+     */
+    static synchronized void starting(WeaveScope weaveScope, WeaveCache weaveCache) {
         scope = weaveScope;
+        cache = weaveCache != null ? weaveCache.dir().toString() : "none";
         started = true;
         TargetCheck.install(Reach::check);
     }
 
-    /** Records the classes that were loaded when the weaver's transformer was installed. */
+    /**
+     * Records the classes that were loaded when the weaver's transformer was installed: those of class loaders it
+     * serves (the JDK's own, of the bootstrap and platform loaders, are never woven anyway).
+     */
     static synchronized void started(Class<?>[] loaded) {
-        Set<Class<?>> classes = Collections.newSetFromMap(new WeakHashMap<>(loaded.length * 2));
-        Set<String> names = new HashSet<>(loaded.length * 2);
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        Set<Class<?>> classes = Collections.newSetFromMap(new WeakHashMap<>());
+        Set<String> names = new HashSet<>();
         for (Class<?> c : loaded) {
-            classes.add(c);
-            names.add(c.getName());
+            ClassLoader loader = c.getClassLoader();
+            if (loader != null && loader != platform) {
+                classes.add(c);
+                names.add(c.getName());
+            }
         }
         loadedBefore = classes;
         loadedBeforeNames = names;
@@ -162,6 +143,15 @@ public final class Weaving {
         return started;
     }
 
+    /**
+     * @return the directory where the weaver keeps what it wove for the next JVM (see {@code WeaveCache}), or
+     *         {@code none}: in a launch the production guard refuses, with {@code -Dgroutines.weave.cache=false} or
+     *         {@code -Dgroutines.weave.verbose=true}, or when no weaver runs
+     */
+    public static String cache() {
+        return cache;
+    }
+
     /** @return whether the application has told the weaver what to weave (see {@link #decide}) */
     public static boolean isDecided() {
         return decided;
@@ -172,9 +162,12 @@ public final class Weaving {
         return scope;
     }
 
-    /** @return classes woven so far, and classes the weaver failed on (left unwoven) */
+    /**
+     * @return classes woven so far, classes the weaver failed on (left unwoven), and how many of the woven were taken
+     *         from the weaving cache (woven by an earlier JVM)
+     */
     public static long[] counts() {
-        return new long[] { WOVEN.sum(), FAILED.sum() };
+        return new long[] { WOVEN.sum(), FAILED.sum(), CACHED.sum() };
     }
 
     /**
@@ -199,7 +192,7 @@ public final class Weaving {
      */
     public static synchronized void widen(WeaveScope more) {
         off = false;
-        scope = scope.withIncluded(more.included()).withTargets(more.targets());
+        scope = scope.withAll(more);
     }
 
     /** Whether the weaver is given this class now; asked for every class loaded. */
@@ -209,6 +202,10 @@ public final class Weaving {
 
     static void woven() {
         WOVEN.increment();
+    }
+
+    static void cached() {
+        CACHED.increment();
     }
 
     static void failed() {

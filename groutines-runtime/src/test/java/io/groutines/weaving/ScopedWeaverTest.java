@@ -61,7 +61,7 @@ class ScopedWeaverTest {
     }
 
     private ScopedWeaver guard(Weaver weaver) {
-        return new ScopedWeaver(transformer(weaver), name -> name.startsWith("com.example."));
+        return new ScopedWeaver(transformer(weaver), name -> name.startsWith("com.example."), null);
     }
 
     private final Weaver recording = (loader, className, redefined, domain, bytes) -> {
@@ -73,7 +73,7 @@ class ScopedWeaverTest {
     void onlyClassesInTheScopeAndNeverGeneratedOnesReachTheWeaver() throws Exception {
         ClassLoader loader = getClass().getClassLoader();
         ScopedWeaver guard = new ScopedWeaver(transformer(recording), name -> name.startsWith("com.example.")
-                && !WeaveScope.isGenerated(name));
+                && !WeaveScope.isGenerated(name), null);
         assertThat(guard.transform(loader, "com/example/Foo", null, null, BYTES)).containsExactly(1);
         assertThat(guard.transform(loader, "com/example/Foo$$SpringCGLIB$$0", null, null, BYTES)).isNull();
         assertThat(guard.transform(loader, "org/other/Foo", null, null, BYTES)).isNull();

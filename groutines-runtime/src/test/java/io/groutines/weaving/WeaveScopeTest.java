@@ -81,6 +81,7 @@ class WeaveScopeTest {
         assertThat(scope.contains("com.example.web.OrderController$$SpringCGLIB$$0")).isFalse();
         assertThat(scope.contains("com.example.web.OrderController$$EnhancerBySpringCGLIB$$12ab")).isFalse();
         assertThat(scope.contains("com.example.Order$HibernateProxy$Xyz")).isFalse();
+        assertThat(scope.contains("com.example.Order$HibernateProxy")).isFalse();
         assertThat(scope.contains("com.example.Order$MockitoMock$123")).isFalse();
         assertThat(scope.contains("com.example.Order$ByteBuddy$abc")).isFalse();
         assertThat(scope.contains("com.example.$Proxy12")).isFalse();
@@ -88,6 +89,23 @@ class WeaveScopeTest {
         assertThat(scope.contains("com.example.Order$Line")).isTrue();
         assertThat(scope.contains("com.example.Order$1")).isTrue();
         assertThat(scope.contains("com.example.web.OrderController")).isTrue();
+    }
+
+    @Test
+    void theApplicationsClassesByName() {
+        WeaveScope app = WeaveScope.empty().withApplicationCode(List.of("org.lib.Mine", "com.app.Web$Inner"), "target/classes")
+                .withExcluded(List.of("com.app.secret..*"));
+        assertThat(app.contains("org.lib.Mine")).isTrue();
+        assertThat(app.contains("org.lib.Theirs")).as("a library's class in the same package").isFalse();
+        assertThat(app.contains("com.app.Web$Inner")).isTrue();
+        assertThat(app.isEmpty()).isFalse();
+        assertThat(app.withApplicationCode(List.of("com.app.secret.Key"), "target/classes").contains("com.app.secret.Key"))
+                .isFalse();
+        assertThat(app).hasToString("the application's own classes (2 in target/classes) except com.app.secret..*");
+        WeaveScope widened = scope.withAll(app);
+        assertThat(widened.contains("org.lib.Mine")).isTrue();
+        assertThat(widened.contains("com.example.Foo")).isTrue();
+        assertThat(widened.excluded()).isEqualTo(scope.excluded());
     }
 
     @Test

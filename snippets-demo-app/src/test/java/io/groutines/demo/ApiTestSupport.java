@@ -10,8 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one application context all API tests share: the app on a random port with its embedded H2 database, tested
  * over real HTTP. Tests create the snippets they need and assert on those, never on what other tests left behind.
+ *
+ * <p>They do not depend on groutines, which are off here unless the JVM says {@code -Ddemo.api.groutines=true}
+ * ({@code bench/test-suite.sh} measures what groutines cost such a suite): then they are on, with
+ * {@code observe_seed}, which awaits the seed scenario's calls and event and changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "groutines.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "groutines.enabled=${demo.api.groutines:false}", "groutines.active=observe_seed" })
 abstract class ApiTestSupport {
 
     @LocalServerPort

@@ -56,10 +56,11 @@ public class GroutinesEndpoint {
         Hub.Statistics statistics = Hub.statistics();
         long[] weaving = Weaving.counts();
         Counters counters = new Counters(statistics.openHubs(), statistics.liveGroutines(), statistics.dispatched(),
-                this.liveHubs.openedCount(), weaving[0], weaving[1]);
+                this.liveHubs.openedCount(), weaving[0], weaving[1], weaving[2]);
         WeaveScope scope = Weaving.isStarted() ? Weaving.scope() : null;
         return new GroutinesDescriptor(this.discovery.packages(), active, inactive, skipped,
-                scope != null ? new ScopeDescriptor(scope.included(), scope.excluded()) : null,
+                scope != null ? new ScopeDescriptor(scope.included(), scope.excluded(), scope.applicationClasses().size(),
+                        scope.applicationCode(), Weaving.cache()) : null,
                 LockCheckDescriptor.of(statistics.lockCheck()), this.liveHubs.snapshot(), counters);
     }
 
@@ -95,8 +96,13 @@ public class GroutinesEndpoint {
      * The weave scope.
      * @param include entries woven
      * @param exclude entries never woven
+     * @param applicationClasses how many classes of the application's own code the agent wove from the JVM's start,
+     *        besides the entries
+     * @param applicationCode where those classes are
+     * @param cache the weaving cache's directory, or {@code none}
      */
-    public record ScopeDescriptor(List<String> include, List<String> exclude) {
+    public record ScopeDescriptor(List<String> include, List<String> exclude, int applicationClasses,
+            String applicationCode, String cache) {
     }
 
     /**
@@ -154,8 +160,9 @@ public class GroutinesEndpoint {
      * @param hubsOpened hubs opened by this application (requests and {@code GroutineSpawner}) since startup
      * @param wovenClasses classes the weaver wove
      * @param weavingFailures classes the weaver failed on (left unwoven; each was logged)
+     * @param wovenFromCache of the woven classes, those taken from the weaving cache (woven by an earlier JVM)
      */
     public record Counters(long openHubs, long liveGroutines, long dispatched, long hubsOpened, long wovenClasses,
-            long weavingFailures) {
+            long weavingFailures, long wovenFromCache) {
     }
 }

@@ -60,7 +60,8 @@ public final class GroutinesAutoConfiguration {
                 + "patched at runtime). Launch: " + startup.launch() + ". Weaving: " + weaving() + ". Active groutines: "
                 + catalog.describe()
                 + ". Scanned packages: " + startup.discovery().packages() + ". Weave scope: "
-                + (Weaving.isStarted() ? Weaving.scope() : "none (no weaver runs: calls cannot reach groutines)")
+                + (Weaving.isStarted() ? Weaving.scope() + ". Weaving cache: " + Weaving.cache()
+                        : "none (no weaver runs: calls cannot reach groutines)")
                 + ". Lock check: " + LockCheck.inForce());
         return catalog;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.guard.Enablement;
 import io.groutines.discovery.GroutineClass;
+import io.groutines.discovery.GroutineClasses;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -89,8 +90,9 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
         }
         else if (discovery.found().isEmpty()) {
             logger.warn("Groutines are enabled but no @Groutines class was found in the scanned packages "
-                    + discovery.packages() + " (class directories and jars of the class path, read from their class "
-                    + "files). Put your @Groutines classes there, or name their packages in groutines.scan-packages.");
+                    + discovery.packages() + " of the application's own code (" + GroutineClasses.searched(this.classLoader)
+                    + "; read from class files, libraries' jars are not searched). Put your @Groutines classes there, "
+                    + "or name their packages in groutines.scan-packages.");
         }
         else if (!discovery.unmatchedActiveNames().isEmpty()) {
             logger.warn("groutines.active names " + discovery.unmatchedActiveNames() + ", which match no @Groutines "

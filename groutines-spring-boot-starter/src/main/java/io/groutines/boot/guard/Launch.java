@@ -1,12 +1,13 @@
 package io.groutines.boot.guard;
 
-import java.io.File;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Locale;
+
+import io.groutines.weaving.JvmLaunch;
 
 /**
  * How the application was launched, deduced the way Spring Boot DevTools decides whether it runs in development:
@@ -44,13 +45,6 @@ public record Launch(Kind kind, String evidence) {
             "org.spockframework.", "io.cucumber.", "org.springframework.boot.test.", "org.springframework.test.",
             "org.apache.maven.surefire.", "org.gradle.api.internal.tasks.testing.", "com.intellij.rt.junit.");
 
-    private static final List<String> BUILD_OUTPUTS = List.of("/target/classes", "/target/test-classes",
-            "/build/classes/", "/build/resources/", "/out/production/", "/out/test/", "/bin/main", "/bin/test",
-            "/target/scala-", "/bazel-out/");
-
-    private static final List<String> BUILD_CACHES = List.of("/.m2/repository/", "/.gradle/caches/",
-            "/.gradle/wrapper/", "/.ivy2/", "/.cache/coursier/");
-
     /**
      * @param mainClass the application's main class (or primary source), {@code null} when unknown
      * @param thread the thread that starts the application
@@ -83,35 +77,8 @@ public record Launch(Kind kind, String evidence) {
      * @return how the application was launched
      */
     static Launch deduce(String mainClass, String classes, String classPath) {
-        if (classes == null) {
-            return new Launch(Kind.PACKAGED, "the location of " + mainClass + " is not known");
-        }
-        String path = normalized(classes);
-        String where = mainClass + " comes from " + classes;
-        if (path.endsWith(".jar") || path.endsWith(".war") || path.contains(".jar!") || path.contains(".war!")) {
-            return new Launch(Kind.PACKAGED, where + ", an archive");
-        }
-        if (path.endsWith("/boot-inf/classes") || path.endsWith("/web-inf/classes")) {
-            return new Launch(Kind.PACKAGED, where + ", an exploded archive");
-        }
-        for (String output : BUILD_OUTPUTS) {
-            if (path.endsWith(output) || path.contains(output)) {
-                return new Launch(Kind.DEVELOPMENT, where + ", a build output directory");
-            }
-        }
-        for (String entry : classPath.split(File.pathSeparator)) {
-            String library = normalized(entry);
-            if (library.endsWith(".jar")) {
-                for (String cache : BUILD_CACHES) {
-                    if (library.contains(cache)) {
-                        return new Launch(Kind.DEVELOPMENT, where + ", with libraries from a build tool's cache ("
-                                + entry + ")");
-                    }
-                }
-            }
-        }
-        return new Launch(Kind.PACKAGED, where + ", a directory that is not a build's output, with libraries "
-                + "outside any build tool's cache (a deployed layout)");
+        JvmLaunch launch = JvmLaunch.ofMainClass(mainClass, classes, classPath); // the agent's rule, the same one
+        return new Launch(Kind.valueOf(launch.kind().name()), launch.evidence());
     }
 
     private static String location(Class<?> type) {
@@ -126,14 +93,6 @@ public record Launch(Kind kind, String evidence) {
         catch (URISyntaxException | IllegalArgumentException ex) {
             return url.toString();
         }
-    }
-
-    private static String normalized(String path) {
-        String p = path.replace('\\', '/').toLowerCase(Locale.ROOT);
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
     }
 
     @Override
