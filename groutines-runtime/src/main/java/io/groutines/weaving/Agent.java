@@ -57,6 +57,9 @@ public final class Agent {
     /** AspectJ's property: the class of its internal trace, which its class-loading entry point reports exceptions to. */
     static final String TRACE_PROPERTY = "org.aspectj.tracing.factory";
 
+    /** The groutines aspects, which every woven class gets. */
+    static final List<String> ASPECTS = List.of("io.groutines.weaving.WovenCalls", "io.groutines.weaving.WideCalls");
+
     /** The platform loader defines JDK classes only, and cannot see the aspects: the weaver would report errors. */
     private static final String PLATFORM_LOADER = "jdk.internal.loader.ClassLoaders$PlatformClassLoader";
 
@@ -73,14 +76,14 @@ public final class Agent {
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
             // disabled on the command line: weave nothing from the first class on, and scan nothing
-            start(inst, WeaveScope.empty());
-            Weaving.decide(false, WeaveScope.empty());
+            start(inst, WeaveScope.empty(), true);
+            Weaving.decide(false, WeaveScope.empty(), ClassLoader.getSystemClassLoader());
             return;
         }
         WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
                 launch.getList(ACTIVE_PROPERTY).orElse(List.of()));
         long t1 = System.nanoTime();
-        start(inst, scope);
+        start(inst, scope, true);
         if (Weaving.TIMING) {
             Weaving.printTiming(String.format("groutines timing: premain %.1f ms: scan for @Groutines classes %.1f ms, "
                     + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6, (System.nanoTime() - t1) / 1e6));
@@ -93,7 +96,7 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void agentmain(String args, Instrumentation inst) {
-        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)));
+        start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)), false);
     }
 
     /**
@@ -135,7 +138,7 @@ public final class Agent {
                             + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
                 }
                 long t1 = System.nanoTime();
-                start(inst, scope);
+                start(inst, scope, false);
                 if (Weaving.TIMING) {
                     Weaving.printTiming(String.format("groutines timing: attach %.1f ms: byte-buddy-agent install %.1f ms, "
                             + "weaver start %.1f ms", (System.nanoTime() - t0) / 1e6, (t1 - t0) / 1e6,
@@ -146,7 +149,7 @@ public final class Agent {
         return Weaving.loadedBeforeWeaving(scope.targets());
     }
 
-    private static synchronized void start(Instrumentation inst, WeaveScope scope) {
+    private static synchronized void start(Instrumentation inst, WeaveScope scope, boolean atJvmStart) {
         if (started) {
             return;
         }
@@ -154,9 +157,10 @@ public final class Agent {
         openContinuations(inst);
         configureWeaver();
         Weaving.starting(scope);
+        CallSiteWeaver.install(inst);
         ScopedWeaver.install(inst);
         // after the transformer is in place: a class loaded in between is either woven or in this list
-        Weaving.started(inst.getAllLoadedClasses());
+        Weaving.started(inst, atJvmStart);
         if (Weaving.TIMING) {
             Weaving.printTimingAtExit();
         }
@@ -233,8 +237,9 @@ public final class Agent {
         }
         xml.append("  </weaver>\n");
         xml.append("  <aspects>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WovenCalls\"/>\n");
-        xml.append("    <aspect name=\"io.groutines.weaving.WideCalls\"/>\n");
+        for (String aspect : ASPECTS) {
+            xml.append("    <aspect name=\"").append(aspect).append("\"/>\n");
+        }
         xml.append("  </aspects>\n");
         xml.append("</aspectj>\n");
         return xml.toString();
