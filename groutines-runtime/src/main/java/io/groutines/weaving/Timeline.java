@@ -120,6 +120,31 @@ final class Timeline {
     }
 
     /**
+     * @return the application class loader that the latest decision replaced: the one of the run before, when the
+     *         latest moment is a restart and that loader is neither the new one nor one it delegates to; else null
+     */
+    static synchronized ClassLoader replacedApplication() {
+        Moment latest = MOMENTS.isEmpty() ? null : MOMENTS.get(MOMENTS.size() - 1);
+        if (latest == null || !latest.restart) {
+            return null;
+        }
+        ClassLoader now = latest.application.get();
+        for (int i = latest.index - 1; i >= 0; i--) {
+            Moment m = MOMENTS.get(i);
+            if (m.kind == Kind.RUN) {
+                ClassLoader before = m.application.get();
+                for (ClassLoader l = now; l != null; l = l.getParent()) {
+                    if (l == before) {
+                        return null;
+                    }
+                }
+                return before == ClassLoader.getSystemClassLoader() ? null : before;
+            }
+        }
+        return null;
+    }
+
+    /**
      * @param first the moment before which a class was loaded
      * @param latest the latest moment
      * @return whether the class was loaded while a run of the application with another class loader than the latest

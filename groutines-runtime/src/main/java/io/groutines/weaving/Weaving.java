@@ -165,6 +165,10 @@ public final class Weaving {
         decided = true;
         Class<?>[] loaded = Timeline.decided(Timeline.Kind.RUN, application, scope, off);
         CallSiteWeaver.watch(weave ? scope.targets() : List.of(), application, loaded);
+        ClassLoader replaced = Timeline.replacedApplication();
+        if (replaced != null) {
+            AspectjWeavers.release(replaced);
+        }
     }
 
     /**
