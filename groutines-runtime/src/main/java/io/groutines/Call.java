@@ -42,6 +42,17 @@ public interface Call {
      */
     Object arg(String name);
 
+    /**
+     * Where the call came from: the frame that made it — the first frame below the called method (or below the Spring
+     * proxy the call went through) that is not machinery: the weaver's advice, proxies and Spring AOP's interceptors,
+     * reflection, bridge methods. Found when first asked, from the stack of the thread the call
+     * runs on (the groutine runs there, above the call), and kept for the call's other groutines; a call whose
+     * groutines do not ask costs nothing more.
+     * @return e.g. {@code com.example.OrderController.create(OrderController.java:42)}; {@code null} when asked where
+     *         the call is not on the stack (after the groutine stopped handling it)
+     */
+    StackTraceElement caller();
+
     /** @return {@link Phase#ENTER} before the callable runs, {@link Phase#EXIT} after */
     Phase phase();
 

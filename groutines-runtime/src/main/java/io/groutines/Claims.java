@@ -60,12 +60,19 @@ final class Claims {
                 resumeOne(more[i], value);
             }
         }
-        finally {
-            // an exception escaped a strand: the ones after it were claimed but not resumed, so they wait on
+        catch (Throwable ex) {
+            // an exception escaped a strand: the ones after it were claimed but not resumed, so they wait on (or end,
+            // when their hub closed meanwhile)
+            Throwable failure = ex;
             for (int j = i + 1; j < count; j++) {
-                more[j].state = Waiter.State.PENDING;
-                more[j].register();
+                try {
+                    more[j].strand.waitAgain(more[j]);
+                }
+                catch (Throwable dying) {
+                    failure = Sneaky.keepFirst(failure, dying);
+                }
             }
+            throw Sneaky.rethrow(failure);
         }
         return count;
     }
@@ -75,6 +82,6 @@ final class Claims {
         if (value instanceof Invocation invocation) {
             invocation.handledBy(waiter);
         }
-        waiter.strand.resumeClaimed(value);
+        waiter.strand.resumeClaimed(waiter, value);
     }
 }

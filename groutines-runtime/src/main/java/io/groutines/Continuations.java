@@ -17,7 +17,7 @@ final class Continuations {
 
     static boolean available() {
         if (!available) {
-            available = Runtime.version().feature() >= 25
+            available = RequiredJdk.isMet()
                     && Object.class.getModule().isOpen("jdk.internal.vm", Continuations.class.getModule());
         }
         return available;
@@ -26,8 +26,9 @@ final class Continuations {
     static void require() {
         if (!available()) {
             throw new IllegalStateException("Groutines run on jdk.internal.vm.Continuation, which this JVM ("
-                    + Runtime.version() + ") does not open to them. Run on JDK 25 or newer with the groutines agent "
-                    + "(-javaagent:groutines-runtime-<version>-agent.jar), which opens it, or add the JVM option "
+                    + Runtime.version() + ") does not open to them. Run on JDK " + RequiredJdk.FEATURE
+                    + " or newer with the groutines agent (-javaagent:groutines-runtime-<version>-agent.jar), which "
+                    + "opens it, or add the JVM option "
                     + OPEN + ".");
         }
     }

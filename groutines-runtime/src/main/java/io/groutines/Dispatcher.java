@@ -2,6 +2,7 @@ package io.groutines;
 
 import java.lang.reflect.Executable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -97,21 +98,31 @@ final class Dispatcher {
         }
     }
 
-    /** Refuses every later registration and cancels the current ones; their strands are killed by the hub. */
-    void close() {
+    /**
+     * Refuses every later registration and claims the current ones, so that the closing hub, and nobody else, ends
+     * their strands: a waiter registered by a strand that its hub's kill loop found running elsewhere is handed over
+     * here, never dropped.
+     * @return the waiters claimed, in the order they were published; empty when closed already
+     */
+    List<Waiter> close() {
         lock.lock();
         try {
-            closed = true;
-            for (List<Waiter> list : calls.values()) {
-                for (Waiter waiter : list) {
-                    waiter.state = Waiter.State.CANCELLED;
-                    Interception.disarm(waiter.key());
-                }
+            if (closed) {
+                return List.of();
             }
-            calls.clear();
-            events.clear();
-            callWaiters = 0;
-            eventWaiters = 0;
+            closed = true;
+            List<Waiter> left = new ArrayList<>();
+            for (Map<String, List<Waiter>> table : List.of(calls, events)) {
+                for (List<Waiter> list : table.values()) {
+                    for (Waiter waiter : list) {
+                        taken(waiter);
+                        left.add(waiter);
+                    }
+                }
+                table.clear();
+            }
+            left.sort(Comparator.comparingLong(w -> w.sequence));
+            return left;
         }
         finally {
             lock.unlock();

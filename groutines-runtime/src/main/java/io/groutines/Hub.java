@@ -108,9 +108,9 @@ public final class Hub implements AutoCloseable {
         return innermost != null && innermost.contains(this);
     }
 
-    /** @return hubs, groutines and dispatches of the whole JVM now, for monitoring */
+    /** @return hubs, groutines and dispatches of the whole JVM now, and how it checks locks, for monitoring */
     public static Statistics statistics() {
-        return new Statistics(OPEN.sum(), LIVE.sum(), Dispatcher.DISPATCHED.sum());
+        return new Statistics(OPEN.sum(), LIVE.sum(), Dispatcher.DISPATCHED.sum(), LockCheck.inForce());
     }
 
     /**
@@ -259,15 +259,21 @@ public final class Hub implements AutoCloseable {
         try {
             for (int i = strands.size() - 1; i >= 0; i = Math.min(i - 1, strands.size() - 1)) {
                 try {
-                    strands.get(i).kill("was killed: its hub '" + name + "' closed");
+                    strands.get(i).kill(Kill.hubClosed(this));
                 }
                 catch (Throwable ex) {
-                    if (failure == null) {
-                        failure = ex;
-                    }
-                    else {
-                        failure.addSuppressed(ex);
-                    }
+                    failure = Sneaky.keepFirst(failure, ex);
+                }
+            }
+            // a groutine the loop found running on another thread may have started waiting again since: its waiter
+            // is handed over here, so that it ends now rather than wait for good
+            List<Waiter> left = dispatcher.close();
+            for (int i = left.size() - 1; i >= 0; i--) {
+                try {
+                    left.get(i).strand.endClaimed(Kill.hubClosed(this));
+                }
+                catch (Throwable ex) {
+                    failure = Sneaky.keepFirst(failure, ex);
                 }
             }
         }
@@ -291,7 +297,8 @@ public final class Hub implements AutoCloseable {
      * @param openHubs hubs created and not closed
      * @param liveGroutines groutines spawned that have not ended
      * @param dispatched calls and events handed to groutines so far
+     * @param lockCheck how the JVM checks a thread's locks when a groutine suspends, and why that way
      */
-    public record Statistics(long openHubs, long liveGroutines, long dispatched) {
+    public record Statistics(long openHubs, long liveGroutines, long dispatched, LockCheck lockCheck) {
     }
 }

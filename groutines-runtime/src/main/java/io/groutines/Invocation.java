@@ -40,6 +40,9 @@ final class Invocation implements Call {
 
     private String[] names;
 
+    /** The frame that made the call, found when first asked ({@link #caller()}). */
+    private StackTraceElement caller;
+
     /** A proxied call's marker set by {@link Interception#enterProxied}, restored at EXIT; {@code null} otherwise. */
     Object proxiedBefore;
 
@@ -112,6 +115,14 @@ final class Invocation implements Call {
     @Override
     public Object arg(String name) {
         return args[indexOf(name)];
+    }
+
+    @Override
+    public StackTraceElement caller() {
+        if (caller == null) {
+            caller = Caller.of(callee.callable(), callee.invoked(), callee.proxy());
+        }
+        return caller;
     }
 
     @Override

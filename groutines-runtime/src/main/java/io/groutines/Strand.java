@@ -25,6 +25,27 @@ import java.util.function.Consumer;
  */
 public final class Strand {
 
+    /*
+     * States, and who performs each transition:
+     *
+     *   NEW -> RUNNING          spawn(body): start(), on the spawning thread
+     *   NEW -> SUSPENDED        spawn(name, call | event, body): startWaiting(), waiting without having run
+     *   NEW -> DEAD             the hub refused it (closed): Hub.add
+     *   RUNNING -> SUSPENDED    await: the strand yields; its resumer, on the same thread, checks the locks, then
+     *                           publishes the waiter (Waiter.register) — refused when the hub has closed, and then
+     *                           resumes it at once with its exit
+     *   RUNNING -> DEAD         the body returned, threw or was killed: its resumer, end()
+     *   SUSPENDED -> RUNNING    whoever claims its waiter (Waiter.claim: a call's or an event's dispatch, switchTo, a
+     *                           kill, the hub's close) resumes it on its own thread: resumeClaimed, endClaimed
+     *   SUSPENDED -> DEAD       killed before it ever ran (the killer); abandoned after surviving its kill too often
+     *                           (its resumer); killed on another thread than the one where it holds a lock of its
+     *                           own (the killer, reported)
+     *
+     * A waiter is claimed by exactly one party, under its hub's dispatcher lock, so a strand is resumed once per
+     * wait. The kill is ordered (a volatile write) before a killer reads what the strand waits for, and a resumer
+     * publishes the waiter before it reads the kill: so either the killer claims the waiter, or the resumer sees the
+     * kill and claims it back; and a close claims whatever waiters are left.
+     */
     private enum State { NEW, RUNNING, SUSPENDED, DEAD }
 
     private final Hub hub;
@@ -41,6 +62,15 @@ public final class Strand {
     private Waiter pending;
     private Object monitorsHeld;
     private boolean abandoned;
+    /** What its thread's lock stack held when it was last resumed ({@link LockSafety#atMount()}). */
+    private int atMount;
+    /** The thread it last suspended on, where the monitors it may still hold belong. */
+    private Thread suspendedOn;
+    private boolean reportedElsewhere;
+    /** Monitors the lock check enters while the strand suspends, published here so that the JIT keeps them. */
+    Object[] anchors;
+    /** Waits refused in a row to keep a lock safe; reset by a wait that suspends. */
+    private int refusals;
 
     // handed from the resumer to the suspension point, and from the groutine's end to its last resumer
     private Object delivered;
@@ -111,7 +141,12 @@ public final class Strand {
                     + waiter) + "; switchTo resumes only a groutine that waits in Strand.switchToParent");
         }
         handedOut = null;
-        resumeClaimed(data);
+        String elsewhere = heldElsewhere();
+        if (elsewhere != null) {
+            waiter.state = Waiter.State.REGISTERED;
+            throw new IllegalStateException(refusedHere(elsewhere) + " Switch to it from that thread.");
+        }
+        resumeClaimed(waiter, data);
         Object[] back = handedOut;
         handedOut = null;
         return back;
@@ -173,7 +208,13 @@ public final class Strand {
             }
             throw kill.exit(name);
         }
-        Object held = HeldMonitors.beforeSuspend(this, waiter);
+        Object held;
+        try {
+            held = LockSafety.beforeSuspend(this, waiter, atMount);
+        }
+        catch (IllegalStateException ownLock) {
+            throw Sneaky.rethrow(refused(ownLock));
+        }
         pending = waiter;
         monitorsHeld = held;
         try {
@@ -185,6 +226,21 @@ public final class Strand {
             throw pinned;
         }
         return delivery();
+    }
+
+    /**
+     * Counts a wait refused to keep a lock where it belongs. A groutine that catches the refusal and waits again
+     * would otherwise hold its resumer's thread for good: past {@value Kill#REFUSALS} refusals in a row it is killed
+     * instead, and reported.
+     * @return what the refused wait throws
+     */
+    private Throwable refused(IllegalStateException why) {
+        if (++refusals <= Kill.REFUSALS) {
+            return why;
+        }
+        kill.order("was killed: " + refusals + " waits in a row were refused (" + why.getMessage() + ")");
+        Kill.reportRefused(this, why, refusals);
+        return kill.exit(name);
     }
 
     /** @return what the resumer handed over; throws what it handed over to throw instead */
@@ -203,14 +259,15 @@ public final class Strand {
     private void abandon(Waiter waiter) {
         Kill.reportAbandoned(this, waiter);
         try {
-            monitorsHeld = HeldMonitors.beforeSuspend(this, waiter);
+            monitorsHeld = LockSafety.beforeSuspend(this, waiter, atMount);
         }
         catch (IllegalStateException ownLock) {
             throw kill.exit(name); // it holds a lock of its own: it cannot even be abandoned safely, only killed again
         }
         abandoned = true;
         Coroutine.suspend();
-        throw new AssertionError("an abandoned groutine was resumed");
+        // resumed only when the suspension would have carried its resumer's lock away: killed again instead
+        throw kill.exit(name);
     }
 
     // ---- the one place where a strand is resumed ----------------------------------------------------------------
@@ -231,8 +288,21 @@ public final class Strand {
         }
     }
 
-    /** Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. */
-    void resumeClaimed(Object value) {
+    /**
+     * Resumes a strand whose waiter the caller claimed: with the value, or with its exit when it was killed. A strand
+     * that may not be resumed on this thread (it holds a monitor of its own taken on another) waits on instead.
+     */
+    void resumeClaimed(Waiter waiter, Object value) {
+        String elsewhere = heldElsewhere();
+        if (elsewhere != null) {
+            if (!reportedElsewhere) {
+                reportedElsewhere = true;
+                Kill.reportHeldElsewhere(this, refusedHere(elsewhere) + " What it waits for (" + waiter
+                        + ") happened on this thread without it.");
+            }
+            waitAgain(waiter);
+            return;
+        }
         if (kill.ordered()) {
             resume(null, kill.exit(name));
         }
@@ -241,7 +311,25 @@ public final class Strand {
         }
     }
 
+    /**
+     * @return {@code null} when the strand may be resumed on the calling thread, else the monitors of its own that it
+     *         holds, taken on the thread it suspended on
+     */
+    private String heldElsewhere() {
+        Thread last = suspendedOn;
+        return ran && last != null && last != Thread.currentThread() ? LockSafety.heldElsewhere(this, coroutine) : null;
+    }
+
+    private String refusedHere(String monitors) {
+        return "Groutine '" + name + "' waits inside a synchronized block of its own (it holds " + monitors
+                + ", taken on thread '" + suspendedOn.getName() + "'), so it cannot be resumed on thread '"
+                + Thread.currentThread().getName() + "', which could never release that lock. Leave the synchronized "
+                + "block before waiting.";
+    }
+
     private void resume(Object value, Throwable toThrow) {
+        // the watchdog's clock: from the hand-off on, across the refused waits below
+        runningSince = System.nanoTime();
         while (true) {
             if (state == State.DEAD) {
                 throw new IllegalStateException("Groutine '" + name + "' has ended and cannot be resumed");
@@ -250,9 +338,9 @@ public final class Strand {
             deliveredThrowable = toThrow;
             waiting = null;
             carrier = Thread.currentThread();
-            runningSince = System.nanoTime();
             state = State.RUNNING;
             ran = true;
+            atMount = LockSafety.atMount();
             coroutine.run();
             carrier = null;
             if (coroutine.isDone()) {
@@ -268,20 +356,26 @@ public final class Strand {
             Object held = monitorsHeld;
             pending = null;
             monitorsHeld = null;
-            Throwable refused = HeldMonitors.afterSuspend(held, this);
-            if (refused != null) {
+            IllegalStateException lockCarried = LockSafety.afterSuspend(held, this);
+            if (lockCarried != null) {
+                // the strand carried away a lock of its resumer: resume it at once, which gives the lock back
+                abandoned = false;
                 value = null;
-                toThrow = refused;
-                continue; // the strand carried away a lock of its resumer: give it back at once
+                toThrow = refused(lockCarried);
+                continue;
             }
             if (abandoned) {
                 end();
                 return;
             }
+            refusals = 0;
+            suspendedOn = Thread.currentThread();
+            // published before the kill is checked, and the kill is ordered before a killer looks at what the strand
+            // waits for: so either this thread sees the kill and claims the waiter back, or the killer sees the waiter
             waiting = next;
             state = State.SUSPENDED;
             if (!next.register()) {
-                kill.order("was killed: its hub '" + hub.name() + "' closed");
+                kill.order(Kill.hubClosed(hub));
             }
             else if (!kill.ordered() || !next.claim()) {
                 return;
@@ -302,12 +396,46 @@ public final class Strand {
         }
         Waiter waiter = waiting;
         if (waiter != null && waiter.claim()) {
-            if (!ran) { // started waiting and never ran: nothing of its body to end
-                end();
-                return;
-            }
-            resume(null, kill.exit(name));
+            endClaimed(reason);
         }
+    }
+
+    /**
+     * Publishes again a waiter that a dispatch claimed and then could not resume (a strand before it threw): the
+     * strand waits on, or ends now when its hub closed or it was killed meanwhile.
+     */
+    void waitAgain(Waiter waiter) {
+        waiter.state = Waiter.State.PENDING;
+        if (!waiter.register()) {
+            endClaimed(Kill.hubClosed(hub));
+        }
+        else if (kill.ordered() && waiter.claim()) {
+            endClaimed("was killed");
+        }
+    }
+
+    /**
+     * Ends a strand whose waiter the caller claimed: its {@code finally} blocks run now, on the calling thread; a strand
+     * that started waiting and never ran just ends.
+     * @param reason why, unless it was killed already
+     */
+    void endClaimed(String reason) {
+        if (!kill.ordered()) {
+            kill.order(reason);
+        }
+        if (!ran) {
+            end();
+            return;
+        }
+        String elsewhere = heldElsewhere();
+        if (elsewhere != null) {
+            // its finally blocks cannot run here: it ends where it waits, and its lock stays where it was taken
+            Kill.reportHeldElsewhere(this, refusedHere(elsewhere) + " It was ended without running its finally "
+                    + "blocks, and that lock stays held by thread '" + suspendedOn.getName() + "'.");
+            end();
+            return;
+        }
+        resume(null, kill.exit(name));
     }
 
     private void run(Runnable body) {

@@ -21,7 +21,7 @@ final class Waiter {
         REGISTERED,
         /** Taken out by exactly one party, which resumes the strand. */
         CLAIMED,
-        /** Taken out without a resumption (the hub closed while it was being published). */
+        /** Refused: its hub had closed when it was to be published; the strand's resumer ends the strand. */
         CANCELLED
     }
 

@@ -188,6 +188,84 @@ class GroutineAnnotationTest {
     static final class NoGroutines {
     }
 
+    /** Every result here could replace the call's: its type, a supertype, a box, or anything for a void callable. */
+    static final class FittingResults {
+        @Groutine(call = "io.groutines.Greeter.greet")
+        Object anything(String name) {
+            return null;
+        }
+
+        @Groutine(call = "io.groutines.Greeter.greet")
+        CharSequence text(String name) {
+            return null;
+        }
+
+        @Groutine(call = "io.groutines.Greeter.twice", phase = Phase.ENTER)
+        int primitive(int value) {
+            return value;
+        }
+
+        @Groutine(call = "io.groutines.Greeter.twice")
+        Integer boxed(int value) {
+            return null;
+        }
+
+        @Groutine(call = "io.groutines.Greeter.save", phase = Phase.ENTER)
+        Boolean skipsAVoidCall(String item) {
+            return null;
+        }
+
+        @Groutine(call = "io.groutines.Shop.Item.<init>", phase = Phase.ENTER)
+        Shop.Item madeInstead(String title) {
+            return null;
+        }
+
+        @Groutine(call = "io.groutines.Greeter.greet")
+        void observes(String name) {
+        }
+    }
+
+    static final class IntegerForAString {
+        @Groutine(call = "io.groutines.Greeter.greet")
+        Integer length(String name) {
+            return name.length();
+        }
+    }
+
+    static final class LongForAnInt {
+        @Groutine(call = "io.groutines.Greeter.twice", phase = Phase.ENTER)
+        long wider(int value) {
+            return value;
+        }
+    }
+
+    static final class StringForAConstructor {
+        @Groutine(call = "io.groutines.Shop.Item.<init>", phase = Phase.ENTER)
+        String notAnItem(String title) {
+            return title;
+        }
+    }
+
+    @Test
+    void aResultThatCouldReplaceTheCallsIsAccepted() {
+        assertThat(hub.spawnAll(new FittingResults())).hasSize(7);
+    }
+
+    @Test
+    void aResultThatCannotReplaceTheCallsIsRefusedBeforeAnyCall() {
+        assertThatThrownBy(() -> hub.spawnAll(new IntegerForAString())).isInstanceOf(TargetException.class)
+                .hasMessageContaining("Groutine io.groutines.GroutineAnnotationTest$IntegerForAString.length")
+                .hasMessageContaining("io.groutines.Greeter.greet")
+                .hasMessageContaining("It returns java.lang.Integer, but the callable returns java.lang.String")
+                .hasMessageContaining("return java.lang.String (or a type whose values can be one, such as Object), "
+                        + "or void to only observe");
+        assertThatThrownBy(() -> hub.spawnAll(new LongForAnInt()))
+                .hasMessageContaining("It returns long, but the callable returns int");
+        assertThatThrownBy(() -> hub.spawnAll(new StringForAConstructor()))
+                .hasMessageContaining("It returns java.lang.String, but the constructor makes a io.groutines.Shop$Item");
+        assertThat(hub.strands()).isEmpty();
+    }
+
     @Test
     void aWrongDeclarationIsRefusedWithClassMethodTargetAndFix() {
         assertThatThrownBy(() -> hub.spawnAll(new UnknownMethod())).isInstanceOf(TargetException.class)

@@ -4,40 +4,57 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With the agent, as a user runs: the lock stack is read, and follows the monitors the thread enters. */
+/**
+ * With the agent, as a user runs: the lock stack is read, on platform and on virtual threads, and follows the
+ * monitors the thread enters — interpreted, then compiled.
+ */
 class LockStackIT {
 
     private static final Object[] LOCKS = { new Object(), new Object() };
 
     @Test
-    void theAgentLetsTheRuntimeReadTheLockStack() {
-        assertThat(LockStack.STATUS).isEqualTo("on");
+    void theAgentLetsTheRuntimeReadTheLockStackSoTheFastCountIsInForce() {
+        assertThat(LockStack.unavailable()).isNull();
+        assertThat(LockStack.capacity()).isPositive();
+        assertThat(LockCheck.inForce().mode()).isEqualTo(LockCheck.Mode.FAST_COUNT);
+        assertThat(Hub.statistics().lockCheck()).isEqualTo(LockCheck.inForce());
     }
 
     @Test
-    void theLockStackIsEmptyExactlyWhenNoMonitorIsFastLocked() throws Exception {
-        for (int i = 0; i < 20_000; i++) { // interpreted, then compiled
-            assertThat(LockStack.isEmpty()).isTrue();
-            synchronized (LOCKS[0]) {
-                assertThat(LockStack.isEmpty()).isFalse();
-                synchronized (LOCKS[1]) {
-                    assertThat(LockStack.isEmpty()).isFalse();
-                }
-            }
-        }
+    void theCountFollowsTheMonitorsOfAPlatformThread() throws Exception {
+        countFollowsTheMonitors();
         Thread other = Thread.ofPlatform().start(() -> {
             synchronized (LOCKS[0]) {
-                assertThat(LockStack.isEmpty()).isFalse();
+                assertThat(LockStack.count()).isEqualTo(1);
             }
         });
         other.join();
-        assertThat(LockStack.isEmpty()).isTrue();
+        assertThat(LockStack.count()).isZero();
     }
 
     @Test
-    void aVirtualThreadIsAnsweredByTheSnapshotInstead() throws Exception {
-        boolean[] empty = new boolean[1];
-        Thread.ofVirtual().start(() -> empty[0] = LockStack.isEmpty()).join();
-        assertThat(empty[0]).isFalse();
+    void aVirtualThreadIsCountedInItsCarriersLockStack() throws Exception {
+        Throwable[] failed = new Throwable[1];
+        Thread.ofVirtual().start(() -> {
+            try {
+                countFollowsTheMonitors();
+            }
+            catch (Throwable ex) {
+                failed[0] = ex;
+            }
+        }).join();
+        assertThat(failed[0]).isNull();
+    }
+
+    private static void countFollowsTheMonitors() {
+        for (int i = 0; i < 20_000; i++) { // interpreted, then compiled
+            assertThat(LockStack.count()).isZero();
+            synchronized (LOCKS[0]) {
+                assertThat(LockStack.count()).isEqualTo(1);
+                synchronized (LOCKS[1]) {
+                    assertThat(LockStack.count()).isEqualTo(2);
+                }
+            }
+        }
     }
 }

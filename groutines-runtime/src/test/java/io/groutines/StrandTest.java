@@ -362,6 +362,132 @@ class StrandTest {
     }
 
     @Test
+    void aGroutineThatCatchesTheRefusalOfItsWaitAndWaitsAgainIsKilledAndReported() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<java.util.logging.LogRecord> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = capture(reported);
+        AtomicReference<java.time.Duration> runningAfterRefusals = new AtomicReference<>();
+        Object own = new Object();
+        Thread thread = Thread.ofPlatform().start(() -> {
+            try (Hub refusing = Hub.open("refusals")) {
+                Strand stubborn = refusing.spawn("stubborn-under-its-lock", () -> {
+                    long start = System.nanoTime();
+                    try {
+                        synchronized (own) {
+                            while (true) {
+                                try {
+                                    Event.named("NEVER").await();
+                                }
+                                catch (Exception refused) { // wrong: it waits again where it may not
+                                    log.add("refused");
+                                    runningAfterRefusals.set(Strand.current().orElseThrow().runningFor().orElseThrow());
+                                    if (System.nanoTime() - start > 5_000_000_000L) {
+                                        log.add("still spinning after 5 s");
+                                        return;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    finally {
+                        log.add("finally");
+                    }
+                });
+                log.add("alive after spawn: " + stubborn.isAlive());
+            }
+        });
+        thread.join(10_000);
+        java.util.logging.Logger.getLogger("io.groutines").removeHandler(handler);
+        assertThat(thread.isAlive()).as("the groutine's thread came back").isFalse();
+        assertThat(log).containsExactly("refused", "refused", "refused", "finally", "alive after spawn: false");
+        assertThat(runningAfterRefusals.get()).as("its running clock counts from the hand-off").isPositive();
+        assertThat(reported).anySatisfy(r -> assertThat(java.text.MessageFormat.format(r.getMessage(), r.getParameters()))
+                .contains("'stubborn-under-its-lock'").contains("waited again").contains("synchronized block of its own"));
+    }
+
+    /**
+     * A groutine that waits holding a monitor of its own that is already inflated (it called {@code wait()} on it):
+     * its wait is refused when it is made (snapshot and public checks see the monitor), or, with the fast count,
+     * a resumption on another thread is refused — that thread could never release the monitor — and it is resumed
+     * where it took the monitor. Either way the monitor is released, by the thread that took it.
+     */
+    @Test
+    void aGroutineHoldingAnInflatedMonitorOfItsOwnIsNeverResumedOnAnotherThread() throws Exception {
+        Object own = new Object();
+        AtomicReference<Throwable> refusedAtWait = new AtomicReference<>();
+        AtomicReference<Thread> resumedOn = new AtomicReference<>();
+        List<java.util.logging.LogRecord> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = capture(reported);
+        try {
+            Strand strand = hub.spawn("own-inflated", () -> {
+                synchronized (own) {
+                    try {
+                        own.wait(1); // inflated: owned by this thread, out of its lock stack
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    try {
+                        Event.named("X").await();
+                    }
+                    catch (IllegalStateException refused) {
+                        refusedAtWait.set(refused);
+                        return;
+                    }
+                    resumedOn.set(Thread.currentThread());
+                }
+            });
+            if (refusedAtWait.get() != null) {
+                assertThat(refusedAtWait.get()).hasMessageContaining("synchronized block of its own");
+            }
+            else {
+                Thread other = Thread.ofPlatform().start(() -> {
+                    try (Binding binding = hub.bind()) {
+                        Event.named("X").fire();
+                    }
+                });
+                other.join(5000);
+                assertThat(other.isAlive()).isFalse();
+                assertThat(strand.waitingFor()).as("still waiting: not resumed on the other thread").contains("Event(X)");
+                assertThat(reported).anySatisfy(r -> assertThat(java.text.MessageFormat.format(r.getMessage(),
+                        r.getParameters())).contains("'own-inflated'").contains("cannot be resumed on thread"));
+                Event.named("X").fire();
+                assertThat(resumedOn.get()).isSameAs(Thread.currentThread());
+            }
+            assertThat(strand.isAlive()).isFalse();
+        }
+        finally {
+            java.util.logging.Logger.getLogger("io.groutines").removeHandler(handler);
+        }
+        Thread taker = Thread.ofPlatform().start(() -> {
+            synchronized (own) {
+                own.notifyAll();
+            }
+        });
+        taker.join(5000);
+        assertThat(taker.isAlive()).as("the monitor was released").isFalse();
+    }
+
+    private static java.util.logging.Handler capture(List<java.util.logging.LogRecord> into) {
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                into.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger.getLogger("io.groutines").addHandler(handler);
+        return handler;
+    }
+
+    @Test
     void aGroutineResumedByAnotherWhileBothAreUnderLocksKeepsEveryLockWhereItWas() throws Exception {
         Object outer = new Object();
         List<String> log = new ArrayList<>();

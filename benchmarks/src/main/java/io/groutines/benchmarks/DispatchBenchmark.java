@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,11 +34,15 @@ import java.util.concurrent.TimeUnit;
  * protection reads the thread's stack at every suspension. Its baseline, {@code plainCall}, is the same recursion
  * and the unwoven twin's call.</li>
  * <li>{@code listenedCallUnderLock} — the same inside a {@code synchronized} block of the caller, always on the
- * same monitor: the first suspension finds it fast-locked, takes the thread snapshot and inflates it so that it
- * stays with the caller; from then on it is inflated and the lock stack is empty.</li>
+ * same monitor: the first suspension finds it fast-locked and makes it inflated, so that it stays with the caller;
+ * from then on it is inflated and the lock stack is empty.</li>
  * <li>{@code listenedCallUnderNewLock} — the same under a new monitor for every call, as a request under a lock of
- * its own: the first of the call's two suspensions finds it fast-locked (the snapshot, the inflation), the second
- * finds the lock stack empty.</li>
+ * its own: the first of the call's two suspensions finds it fast-locked (and inflates it), the second finds the lock
+ * stack empty.</li>
+ * <li>{@code listenedCallOnVirtualThread} — {@value OnVirtualThread#CALLS} listened calls in a row on a virtual thread
+ * (as a request on virtual threads makes them), with its baseline {@code plainCallOnVirtualThread}: the same calls of
+ * the unwoven twin there. Each invocation starts the virtual thread, opens its hub and spawns its listener; that is
+ * shared by the {@value OnVirtualThread#CALLS} calls and is in the baseline too.</li>
  * <li>{@code eventFire} — {@code Event.fire} to one groutine that awaits the event again in a loop (one
  * suspension).</li>
  * <li>{@code spawnAndKill} — a groutine spawned to its first {@code await} (one suspension), then killed.</li>
@@ -119,6 +124,98 @@ public class DispatchBenchmark {
         @TearDown(Level.Iteration)
         public void checkAfter() {
             Harness.require(enters > entersBefore && exits == enters, "the groutine handled every call at ENTER and EXIT");
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            hub.close();
+        }
+    }
+
+    /** Batches of calls run on a new virtual thread, with a hub and a listening groutine of its own. */
+    @State(Scope.Thread)
+    public static class OnVirtualThread {
+
+        static final int CALLS = 1000;
+
+        long sum;
+
+        long handled;
+
+        private long handledBefore;
+
+        @Setup(Level.Iteration)
+        public void check() {
+            handledBefore = handled;
+        }
+
+        @TearDown(Level.Iteration)
+        public void checkAfter(BenchmarkParams params) {
+            if (params.getBenchmark().contains("listened")) {
+                Harness.require(handled > handledBefore, "the virtual thread's groutine handled its calls");
+            }
+        }
+
+        /** Runs the calls on a new virtual thread; with a listener, each is handled at ENTER and at EXIT there. */
+        void run(Subjects s, boolean listened) throws InterruptedException {
+            long[] result = new long[2];
+            Throwable[] failure = new Throwable[1];
+            Thread.ofVirtual().start(() -> {
+                try (Hub hub = Hub.open("virtual")) {
+                    long[] seen = { 0 };
+                    if (listened) {
+                        FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
+                        hub.spawn("listener", () -> {
+                            while (true) {
+                                add.await(Phase.ENTER);
+                                add.await(Phase.EXIT);
+                                seen[0]++;
+                            }
+                        });
+                    }
+                    long total = 0;
+                    for (int i = 0; i < CALLS; i++) {
+                        total += listened ? wovenAt(s.depth, s.woven, s.a, s.b) : plainAt(s.depth, s.plain, s.a, s.b);
+                    }
+                    result[0] = total;
+                    result[1] = seen[0];
+                }
+                catch (Throwable ex) {
+                    failure[0] = ex;
+                }
+            }).join();
+            if (failure[0] != null) {
+                throw new IllegalStateException("the virtual thread failed", failure[0]);
+            }
+            Harness.require(!listened || result[1] == CALLS, "every call on the virtual thread was handled");
+            sum += result[0];
+            handled += result[1];
+        }
+    }
+
+    /** As {@link Listener}, and it asks every call where it came from ({@code Call.caller()}, a stack walk). */
+    @State(Scope.Thread)
+    public static class CallerListener {
+
+        Hub hub;
+
+        StackTraceElement last;
+
+        @Setup(Level.Trial)
+        public void spawn() {
+            hub = Hub.open("caller-listener");
+            FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
+            hub.spawn("caller-listener", () -> {
+                while (true) {
+                    last = add.await(Phase.ENTER).caller();
+                    add.await(Phase.EXIT);
+                }
+            });
+        }
+
+        @TearDown(Level.Iteration)
+        public void checkAfter() {
+            Harness.require(last != null && last.getMethodName().equals("wovenAt"), "the caller was found: " + last);
         }
 
         @TearDown(Level.Trial)
@@ -239,6 +336,12 @@ public class DispatchBenchmark {
         return wovenAt(s.depth, s.woven, s.a, s.b);
     }
 
+    /** What {@code Call.caller()} adds to a listened call; its baseline is {@link #listenedCall}. */
+    @Benchmark
+    public int listenedCallAskingCaller(Subjects s, CallerListener l) {
+        return wovenAt(s.depth, s.woven, s.a, s.b);
+    }
+
     @Benchmark
     @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
     public int listenedCallUnprotected(Subjects s, Listener l) {
@@ -259,6 +362,27 @@ public class DispatchBenchmark {
         synchronized (lock) {
             return wovenAt(s.depth, s.woven, s.a, s.b);
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OnVirtualThread.CALLS)
+    public long plainCallOnVirtualThread(Subjects s, Dormant d, OnVirtualThread v) throws InterruptedException {
+        v.run(s, false);
+        return v.sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OnVirtualThread.CALLS)
+    public long listenedCallOnVirtualThread(Subjects s, OnVirtualThread v) throws InterruptedException {
+        v.run(s, true);
+        return v.sum;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OnVirtualThread.CALLS)
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
+    public long listenedCallOnVirtualThreadUnprotected(Subjects s, OnVirtualThread v) throws InterruptedException {
+        return listenedCallOnVirtualThread(s, v);
     }
 
     // ---- an event --------------------------------------------------------------------------------------------

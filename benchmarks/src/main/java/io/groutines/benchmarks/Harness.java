@@ -2,6 +2,7 @@ package io.groutines.benchmarks;
 
 import io.groutines.Hub;
 import io.groutines.Interception;
+import io.groutines.LockCheck;
 import io.groutines.weaving.Weaving;
 
 import java.util.concurrent.CountDownLatch;
@@ -56,11 +57,12 @@ final class Harness {
      */
     static void requireProtection(String benchmark) {
         boolean wanted = !benchmark.endsWith(UNPROTECTED_SUFFIX);
-        boolean on = !"false".equals(System.getProperty("groutines.monitors.protect"));
-        if (on != wanted) {
-            throw new IllegalStateException(benchmark + " must run with the lock protection " + (wanted ? "on" : "off")
-                    + ", but this fork has it " + (on ? "on" : "off") + " (" + UNPROTECTED + " is for the "
-                    + UNPROTECTED_SUFFIX + " benchmarks only)");
+        LockCheck check = LockCheck.inForce();
+        LockCheck.Mode expected = wanted ? LockCheck.Mode.FAST_COUNT : LockCheck.Mode.OFF;
+        if (check.mode() != expected) {
+            throw new IllegalStateException(benchmark + " must run with the lock check " + expected.label()
+                    + ", but this fork has " + check + " (" + UNPROTECTED + " is for the " + UNPROTECTED_SUFFIX
+                    + " benchmarks only)");
         }
     }
 

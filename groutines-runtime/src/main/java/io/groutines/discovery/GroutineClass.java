@@ -19,4 +19,24 @@ public record GroutineClass(String className, String name, List<String> triggers
         triggers = List.copyOf(triggers);
         weave = List.copyOf(weave);
     }
+
+    /**
+     * The naming rule of {@link Groutines}, for a class read from its class file.
+     * @param value the annotation's {@code value}, {@code null} when not given
+     * @param simpleName the class's simple name
+     * @return the value, or the simple name when the value is blank
+     */
+    public static String nameOf(String value, String simpleName) {
+        return value != null && !value.isBlank() ? value : simpleName;
+    }
+
+    /**
+     * The naming rule of {@link Groutines}, for a loaded class.
+     * @param type a class annotated {@link Groutines}
+     * @return its name: the annotation's value, or the simple class name
+     */
+    public static String nameOf(Class<?> type) {
+        Groutines annotation = type.getAnnotation(Groutines.class);
+        return nameOf(annotation != null ? annotation.value() : null, type.getSimpleName());
+    }
 }

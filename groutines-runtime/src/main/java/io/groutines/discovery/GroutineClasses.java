@@ -127,7 +127,8 @@ public final class GroutineClasses {
 
     private static GroutineClass of(ClassInfo type) {
         AnnotationParameterValueList params = type.getAnnotationInfo(Groutines.class.getName()).getParameterValues();
-        String name = params.getValue("value") instanceof String value && !value.isBlank() ? value : type.getSimpleName();
+        String name = GroutineClass.nameOf(params.getValue("value") instanceof String value ? value : null,
+                type.getSimpleName());
         List<String> weave = new ArrayList<>();
         if (params.getValue("weave") instanceof Object[] entries) {
             for (Object entry : entries) {

@@ -9,6 +9,8 @@ import io.groutines.Phase;
 import io.groutines.Strand;
 import io.groutines.TargetException;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A method annotated {@link Groutine}, checked and ready to run: its trigger resolved, its parameters mapped to
@@ -129,13 +132,14 @@ public final class GroutineMethod {
                     throw fail(where, g.call(), "Parameter '" + p.getName() + "' would receive argument " + index
                             + ", but the callable takes " + targetTypes.length, "remove the parameter, or take the Call and read call.target()");
                 }
-                if (!box(p.getType()).isAssignableFrom(box(targetTypes[index])) && !box(targetTypes[index]).isAssignableFrom(box(p.getType()))) {
+                if (!related(p.getType(), targetTypes[index])) {
                     throw fail(where, g.call(), "Parameter '" + p.getName() + "' is of type " + p.getType().getTypeName()
                             + " but argument " + index + " is of type " + targetTypes[index].getTypeName(),
                             "declare the parameter as " + targetTypes[index].getTypeName());
                 }
                 bindings[i] = index;
             }
+            requireResultFits(where, g.call(), method.getReturnType(), trigger.callable());
             return new GroutineMethod(method, g, names.length > 0 ? trigger.argNames(names) : trigger, bindings);
         }
         for (int i = 0; i < parameters.length; i++) {
@@ -157,6 +161,31 @@ public final class GroutineMethod {
 
     private static TargetException fail(String where, String target, String problem, String fix) {
         return new TargetException(target, problem, fix, where);
+    }
+
+    /**
+     * A groutine's result replaces the call's, so it must be a value the callable could return: of its return type
+     * (or a subtype, or a supertype such as {@code Object} whose values are checked when they replace), boxed or not.
+     * A {@code void} groutine only observes; any result of a {@code void} callable's groutine means "skip it".
+     * Checked by erased types, as the JVM checks a cast: type arguments are not compared.
+     */
+    private static void requireResultFits(String where, String target, Class<?> result, Executable callable) {
+        Class<?> expected = callable instanceof Constructor<?> c ? c.getDeclaringClass() : ((Method) callable).getReturnType();
+        if (result == void.class || expected == void.class || related(result, expected)) {
+            return;
+        }
+        throw fail(where, target, "It returns " + result.getTypeName() + ", but the "
+                + (callable instanceof Constructor<?> ? "constructor makes a " : "callable returns ")
+                + expected.getTypeName() + ": a result of the groutine replaces the call's, and no "
+                + result.getTypeName() + " can be one", "return " + expected.getTypeName()
+                + " (or a type whose values can be one, such as Object), or void to only observe");
+    }
+
+    /** Whether a value of one type can be of the other: either is assignable to the other, primitives boxed. */
+    private static boolean related(Class<?> a, Class<?> b) {
+        Class<?> x = box(a);
+        Class<?> y = box(b);
+        return x.isAssignableFrom(y) || y.isAssignableFrom(x);
     }
 
     private static Class<?> box(Class<?> type) {
@@ -199,12 +228,25 @@ public final class GroutineMethod {
      * @return its strand
      */
     public Strand spawnInto(Hub hub, Object bean) {
+        return spawnInto(hub, bean, null);
+    }
+
+    /**
+     * Spawns this groutine on a bean, as {@link #spawnInto(Hub, Object)}, and tells an observer of each call of its
+     * trigger before the groutine method runs with it — e.g. to record where its calls come from
+     * ({@link Call#caller()}), which costs nothing unless the observer asks.
+     * @param hub where
+     * @param bean an instance of the declaring class
+     * @param observer told of each call that reaches the groutine, on the groutine; {@code null} for none
+     * @return its strand
+     */
+    public Strand spawnInto(Hub hub, Object bean, Consumer<Call> observer) {
         Phase phase = annotation.phase();
         if (trigger != null) {
             return hub.spawn(name(), trigger, phase, call -> {
-                onCall(bean, call);
+                onCall(bean, call, observer);
                 while (annotation.loop()) {
-                    onCall(bean, trigger.await(phase));
+                    onCall(bean, trigger.await(phase), observer);
                 }
             });
         }
@@ -225,7 +267,10 @@ public final class GroutineMethod {
         });
     }
 
-    private void onCall(Object bean, Call call) {
+    private void onCall(Object bean, Call call, Consumer<Call> observer) {
+        if (observer != null) {
+            observer.accept(call);
+        }
         Object[] args = new Object[bindings.length];
         for (int i = 0; i < bindings.length; i++) {
             args[i] = bindings[i] == CALL_PARAMETER ? call : call.arg(bindings[i]);

@@ -1,5 +1,6 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.ActiveGroutines;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.Interception;
@@ -67,11 +68,12 @@ public final class Agent {
     }
 
     /**
-     * Entry point for {@code -javaagent:}.
+     * Entry point for {@code -javaagent:}, through {@link AgentEntry}, which has checked the JDK.
      * @param args optional weave scope entries, comma-separated (see {@link WeaveScope})
      * @param inst the instrumentation
      */
     public static void premain(String args, Instrumentation inst) {
+        Weaving.premain();
         long t0 = System.nanoTime();
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
@@ -91,7 +93,7 @@ public final class Agent {
     }
 
     /**
-     * Entry point for an agent loaded into a running JVM.
+     * Entry point for an agent loaded into a running JVM, through {@link AgentEntry}, which has checked the JDK.
      * @param args optional weave scope entries, comma-separated
      * @param inst the instrumentation
      */
@@ -109,12 +111,7 @@ public final class Agent {
         String packages = System.getProperty(SCAN_PROPERTY, "");
         List<GroutineClass> found = GroutineClasses.scan(ClassLoader.getSystemClassLoader(),
                 Arrays.stream(packages.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
-        for (GroutineClass type : found) {
-            if (active.isEmpty() || active.stream().anyMatch(type.name()::equalsIgnoreCase)) {
-                scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
-            }
-        }
-        return scope;
+        return scope.withGroutines(ActiveGroutines.of(found, active).active());
     }
 
     /**
@@ -226,9 +223,11 @@ public final class Agent {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<!-- written by the groutines agent (io.groutines.weaving.Agent) -->\n");
         xml.append("<aspectj>\n");
-        // our handler: a weaving failure is one warning naming the class, and never stops the application
+        // our handler: a weaving failure is one warning naming the class, and never stops the application;
+        // javax.* is a library's when the gate passes it (the JDK's classes are known by module and never are)
         xml.append("  <weaver options=\"-XmessageHandlerClass:").append(WeaverMessages.class.getName()).append(' ')
-                .append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore").append("\">\n");
+                .append(verbose ? "-verbose -showWeaveInfo" : "-warn:none -Xlint:ignore")
+                .append(" -Xset:weaveJavaxPackages=true\">\n");
         for (String never : WeaveScope.NEVER) {
             xml.append("    <exclude within=\"").append(never).append("\"/>\n");
         }

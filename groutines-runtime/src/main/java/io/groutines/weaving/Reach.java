@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Whether the calls of a target can reach groutines: its class is woven, or its calls go through proxies that
@@ -23,6 +24,9 @@ public final class Reach {
 
     /** Types whose instances are proxies that dispatch their calls themselves (weakly: they may be unloaded). */
     private static final Set<Class<?>> PROXIED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    /** Set while declared triggers are only resolved ({@link #resolvingOnly}). */
+    private static final ThreadLocal<Boolean> RESOLVING_ONLY = ThreadLocal.withInitial(() -> false);
 
     private Reach() {
     }
@@ -59,8 +63,33 @@ public final class Reach {
      * @throws TargetException when its calls cannot reach groutines
      */
     public static void check(FunctionCall call) {
-        if (Weaving.isStarted()) {
+        if (Weaving.isStarted() && !RESOLVING_ONLY.get()) {
             require(call);
+        }
+    }
+
+    /**
+     * Runs a check of declared triggers that can only resolve them — whether what they name exists, unambiguously,
+     * with parameters that fit — because what else could reach them is not known yet: the Spring Boot starter's check
+     * before the application context refreshes, when no proxy exists. {@link #check} checks nothing meanwhile, on
+     * this thread; {@link #require} is asked later, once the proxies are known.
+     * @param resolution the check
+     * @param <T> what it returns
+     * @return what it returned
+     */
+    public static <T> T resolvingOnly(Supplier<T> resolution) {
+        boolean outer = RESOLVING_ONLY.get();
+        RESOLVING_ONLY.set(true);
+        try {
+            return resolution.get();
+        }
+        finally {
+            if (outer) {
+                RESOLVING_ONLY.set(true);
+            }
+            else {
+                RESOLVING_ONLY.remove();
+            }
         }
     }
 
@@ -119,8 +148,13 @@ public final class Reach {
             case NOT_STARTED -> new TargetException(path, "No weaver runs in this JVM, so no call of " + name
                     + " reaches a groutine", "start the JVM with -javaagent:groutines-runtime-<version>-agent.jar, or "
                     + "let the Spring Boot starter attach the weaver at startup (groutines.weave.attach=true)");
-            case OUTSIDE_SCOPE -> runs.getClassLoader() == null || WeaveScope.isNeverWoven(name)
-                    ? new TargetException(path, name + " belongs to the JDK, AspectJ or groutines, which are never woven",
+            case OUTSIDE_SCOPE -> Weaving.isJdk(runs)
+                    ? new TargetException(path, name + " belongs to the JDK (" + (runs.getModule().isNamed()
+                    ? "module " + runs.getModule().getName() : "the boot class path") + "), whose classes are never "
+                    + "woven", "target the application or library method that calls it")
+                    : WeaveScope.isNeverWoven(name) || runs.isHidden()
+                    ? new TargetException(path, name + " belongs to AspectJ, ByteBuddy, ClassGraph or groutines, or is "
+                    + "generated at run time (a proxy, a lambda, a mock), which are never woven",
                     "target the application or library method that calls it")
                     : Weaving.scope().exclusion(name).isPresent()
                     ? new TargetException(path, name + " is excluded from weaving by "

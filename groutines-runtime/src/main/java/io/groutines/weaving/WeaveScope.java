@@ -1,9 +1,13 @@
 package io.groutines.weaving;
 
+import io.groutines.discovery.GroutineClass;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,8 +22,8 @@ import java.util.regex.Pattern;
  * <p>Each entry is a class name ({@code org.example.Foo}; a nested class as {@code org.example.Outer.Inner} or
  * {@code org.example.Outer$Inner}; a class includes its nested classes), a package ({@code org.example.*}) or a
  * package with its subpackages ({@code org.example..*}). Exclusions win over inclusions. The groutines runtime,
- * AspectJ and the JDK are never woven, and neither are generated classes (proxies, lambdas, mocks), whatever the
- * scope says.
+ * AspectJ and the JDK (the classes of its modules, {@link #jdkModuleOf}) are never woven, and neither are generated
+ * classes (proxies, lambdas, mocks), whatever the scope says.
  */
 public final class WeaveScope {
 
@@ -32,10 +36,15 @@ public final class WeaveScope {
     /** System property: whether the weaver reports what it weaves. */
     public static final String VERBOSE_PROPERTY = "groutines.weave.verbose";
 
-    /** Never woven: the runtime (its calls would recurse into dispatch), the weaver, the JDK. */
+    /**
+     * Never woven, by name: the runtime (its calls would recurse into dispatch), the weaver, and {@code java..*}, which
+     * only the JDK may define. The rest of the JDK is known by its modules ({@link #jdkModuleOf}), not by a package
+     * prefix: libraries live under {@code javax.*} and {@code com.sun.*} too ({@code javax.cache},
+     * {@code javax.money}, {@code com.sun.jna}).
+     */
     static final List<String> NEVER = List.of("io.groutines.*", "io.groutines.discovery.*", "io.groutines.weaving.*",
             "org.aspectj..*", "net.bytebuddy..*", "io.github.classgraph..*", "nonapi.io.github.classgraph..*",
-            "java..*", "javax..*", "jdk..*", "sun..*", "com.sun..*");
+            "java..*");
 
     private static final Pattern ENTRY = Pattern.compile(
             "\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}$]*(\\.\\p{javaJavaIdentifierStart}[\\p{javaJavaIdentifierPart}$]*)*(\\.\\.?\\*)?");
@@ -108,6 +117,19 @@ public final class WeaveScope {
         return new WeaveScope(union(included, classes), excluded, paths);
     }
 
+    /**
+     * Adds what declared groutines need woven: the classes their triggers name, and their {@code weave} entries.
+     * @param groutines the {@code @Groutines} classes that run
+     * @return this scope with them
+     */
+    public WeaveScope withGroutines(Collection<GroutineClass> groutines) {
+        WeaveScope scope = this;
+        for (GroutineClass type : groutines) {
+            scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
+        }
+        return scope;
+    }
+
     /** @return the entries woven, in the order added */
     public List<String> included() {
         return included;
@@ -133,7 +155,8 @@ public final class WeaveScope {
      * @return whether the class is in the scope, and not one that is never woven
      */
     public boolean contains(String binaryName) {
-        return !isNeverWoven(binaryName) && !matchesAny(excluded, binaryName) && matchesAny(included, binaryName);
+        // asked for every class loaded: the cheap test that rejects most classes first
+        return matchesAny(included, binaryName) && !matchesAny(excluded, binaryName) && !isNeverWoven(binaryName);
     }
 
     /**
@@ -150,7 +173,40 @@ public final class WeaveScope {
      *         (a proxy, a lambda, a mock: its name contains {@code $$}), which are never woven
      */
     static boolean isNeverWoven(String binaryName) {
-        return isGenerated(binaryName) || matchesAny(NEVER, binaryName);
+        return isGenerated(binaryName) || matchesAny(NEVER, binaryName) || jdkModuleOf(binaryName).isPresent();
+    }
+
+    /**
+     * The JDK's classes are those of its modules, {@code java.*} and {@code jdk.*} in the boot layer (whatever loader
+     * defines them: most the bootstrap or platform loader, a few the application loader, e.g. {@code jdk.compiler}).
+     * A package belongs to one module only, and a class loader asked for a class of a JDK module's package delegates
+     * to that module's loader: a class of such a package is the JDK's, and no class of another package is.
+     * @param binaryName a binary class name
+     * @return the JDK module whose package the class is in; empty for every other class ({@code javax.cache.Cache}
+     *         of a library jar, {@code com.sun.jna.Native})
+     */
+    public static Optional<String> jdkModuleOf(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.ofNullable(JdkPackages.MODULES.get(binaryName.substring(0, dot)));
+    }
+
+    /** The packages of the JDK's modules in the boot layer, with their module's name; read once, when first asked. */
+    private static final class JdkPackages {
+
+        static final Map<String, String> MODULES = read();
+
+        private static Map<String, String> read() {
+            Map<String, String> modules = new HashMap<>(2048);
+            for (Module module : ModuleLayer.boot().modules()) {
+                String name = module.getName();
+                if (name.startsWith("java.") || name.startsWith("jdk.")) {
+                    for (String pkg : module.getPackages()) {
+                        modules.put(pkg, name);
+                    }
+                }
+            }
+            return Map.copyOf(modules);
+        }
     }
 
     /**

@@ -43,6 +43,30 @@ public final class Weaving {
         NOT_WOVEN
     }
 
+    /** How the weaver of this JVM started. */
+    public enum Mode {
+
+        /** {@code -javaagent}: the weaver ran before the first application class loaded. */
+        AGENT("agent"),
+
+        /** Attached to the running JVM ({@link Agent#attach}): classes loaded before it are not woven. */
+        SELF_ATTACH("self-attach"),
+
+        /** No weaver runs: only calls through Spring proxies reach groutines. */
+        NONE("none");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private static final LongAdder WOVEN = new LongAdder();
 
     private static final LongAdder FAILED = new LongAdder();
@@ -84,6 +108,9 @@ public final class Weaving {
 
     private static volatile boolean started;
 
+    /** Whether the weaver started from {@code -javaagent} (premain). */
+    private static volatile boolean premain;
+
     private static volatile boolean off;
 
     private static volatile boolean decided;
@@ -115,6 +142,16 @@ public final class Weaving {
             names.add(c.getName());
         }
         loadedBeforeNames = names;
+    }
+
+    /** Records that the agent was started by {@code -javaagent}, before anything else. */
+    static void premain() {
+        premain = true;
+    }
+
+    /** @return how the weaver of this JVM started: agent, self-attach, or none */
+    public static Mode mode() {
+        return !started ? Mode.NONE : premain ? Mode.AGENT : Mode.SELF_ATTACH;
     }
 
     /** @return whether a weaver was started in this JVM by the groutines agent */
@@ -209,7 +246,7 @@ public final class Weaving {
      * @return whether, and if not why not, its calls reach groutines
      */
     public static Status status(Class<?> type) {
-        if (type.getClassLoader() == null || type.isPrimitive() || type.isArray() || type.isHidden()
+        if (type.isPrimitive() || type.isArray() || type.isHidden() || isJdk(type)
                 || WeaveScope.isNeverWoven(type.getName())) {
             return Status.OUTSIDE_SCOPE;
         }
@@ -223,6 +260,19 @@ public final class Weaving {
             return Status.OUTSIDE_SCOPE;
         }
         return Timeline.loadedTooEarly(type).isPresent() ? Status.LOADED_BEFORE_WEAVER : Status.NOT_WOVEN;
+    }
+
+    /**
+     * @param type a class
+     * @return whether it is the JDK's: defined by the bootstrap or platform loader, or in a {@code java.*} or
+     *         {@code jdk.*} module of the boot layer — not by its package's name ({@code javax.cache} is a library)
+     */
+    static boolean isJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        Module module = type.getModule();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader()
+                || module.isNamed() && module.getLayer() == ModuleLayer.boot()
+                        && (module.getName().startsWith("java.") || module.getName().startsWith("jdk."));
     }
 
     /**

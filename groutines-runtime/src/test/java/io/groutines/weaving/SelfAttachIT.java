@@ -37,6 +37,7 @@ class SelfAttachIT {
 
     @Test
     void attachReportsTheDeclaredTargetsLoadedBeforeIt() {
+        assertThat(Weaving.mode()).isEqualTo(Weaving.Mode.SELF_ATTACH).hasToString("self-attach");
         assertThat(tooLate).containsExactly(EARLY);
         assertThat(Agent.attach(scope)).containsExactly(EARLY); // a second attach changes nothing
     }

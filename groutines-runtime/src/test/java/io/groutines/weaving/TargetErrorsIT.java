@@ -7,6 +7,7 @@ import io.groutines.weaving.unscoped.Plain;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Targets whose calls cannot reach groutines fail when they are named, with the fix in the message. */
@@ -37,6 +38,28 @@ class TargetErrorsIT {
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("java.lang.String belongs to the JDK")
                 .hasMessageContaining("target the application or library method that calls it");
+    }
+
+    @Test
+    void theJdksJavaxClassesAreStillTheJdks() {
+        assertThatThrownBy(() -> FunctionCall.of("javax.net.ssl.SSLContext.getDefault"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("javax.net.ssl.SSLContext belongs to the JDK (module java.base)")
+                .hasMessageContaining("target the application or library method that calls it");
+        assertThatThrownBy(() -> FunctionCall.of("javax.sql.rowset.RowSetProvider.newFactory()"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("javax.sql.rowset.RowSetProvider belongs to the JDK (module java.sql.rowset)");
+    }
+
+    @Test
+    void aJdkClassOfTheApplicationLoaderInTheScope() throws ClassNotFoundException {
+        // jdk.compiler is defined to the application class loader, and the agent's scope names JavacTool: still the JDK's
+        Class<?> javacTool = Class.forName("com.sun.tools.javac.api.JavacTool");
+        assertThat(javacTool.getClassLoader()).isSameAs(ClassLoader.getSystemClassLoader());
+        assertThat(Weaving.status(javacTool)).isEqualTo(Weaving.Status.OUTSIDE_SCOPE);
+        assertThatThrownBy(() -> FunctionCall.of("com.sun.tools.javac.api.JavacTool.create"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("com.sun.tools.javac.api.JavacTool belongs to the JDK (module jdk.compiler)");
     }
 
     @Test

@@ -46,6 +46,27 @@ class WeaveScopeTest {
     }
 
     @Test
+    void theJdkIsKnownByItsModulesNotByAPackagePrefix() {
+        WeaveScope scope = this.scope.withIncluded(List.of("javax..*", "com.sun..*", "jdk..*", "sun..*"));
+        // libraries under javax.* and com.sun.*: JSR-107, JavaMoney, JSR-330, JNA
+        assertThat(scope.contains("javax.cache.Caching")).isTrue();
+        assertThat(scope.contains("javax.money.format.MonetaryFormats")).isTrue();
+        assertThat(scope.contains("javax.inject.Provider")).isTrue();
+        assertThat(scope.contains("com.sun.jna.Native")).isTrue();
+        assertThat(WeaveScope.jdkModuleOf("javax.cache.Caching")).isEmpty();
+        // the JDK's, whichever loader defines them: bootstrap, platform, application (jdk.compiler)
+        assertThat(scope.contains("javax.net.ssl.SSLContext")).isFalse();
+        assertThat(scope.contains("javax.sql.DataSource")).isFalse();
+        assertThat(scope.contains("com.sun.tools.javac.api.JavacTool")).isFalse();
+        assertThat(scope.contains("com.sun.net.httpserver.HttpServer")).isFalse();
+        assertThat(scope.contains("jdk.jshell.JShell")).isFalse();
+        assertThat(scope.contains("sun.nio.ch.FileChannelImpl")).isFalse();
+        assertThat(WeaveScope.jdkModuleOf("javax.sql.DataSource")).contains("java.sql");
+        assertThat(WeaveScope.jdkModuleOf("com.sun.tools.javac.api.JavacTool")).contains("jdk.compiler");
+        assertThat(WeaveScope.jdkModuleOf("javax.net.ssl.SSLContext$Inner")).contains("java.base");
+    }
+
+    @Test
     void malformedEntriesAreRefused() {
         assertThatThrownBy(() -> scope.withIncluded(List.of("com.example.**")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -86,7 +107,10 @@ class WeaveScopeTest {
                 .contains("<aspect name=\"io.groutines.weaving.WovenCalls\"/>")
                 .contains("-warn:none")
                 .contains("-XmessageHandlerClass:io.groutines.weaving.WeaverMessages ")
-                .contains("<exclude within=\"*..*SpringCGLIB*\"/>");
+                .contains("<exclude within=\"*..*SpringCGLIB*\"/>")
+                // AspectJ's own default leaves javax.* alone; the gate decides which javax classes are a library's
+                .contains("-Xset:weaveJavaxPackages=true")
+                .doesNotContain("\"javax..*\"", "\"com.sun..*\"");
         assertThat(Agent.aopXml(true)).contains("-showWeaveInfo");
     }
 

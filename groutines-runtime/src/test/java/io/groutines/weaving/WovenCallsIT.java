@@ -5,9 +5,12 @@ import io.groutines.FunctionCall;
 import io.groutines.Hub;
 import io.groutines.Phase;
 import io.groutines.weaving.sample.Account;
+import io.groutines.weaving.sample.Concierge;
 import io.groutines.weaving.sample.FriendlyGreeting;
 import io.groutines.weaving.sample.Greeter;
 import io.groutines.weaving.sample.Greeting;
+
+import javax.cache.configuration.MutableConfiguration;
 
 import org.apache.commons.lang3.StringUtils;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Calls of woven classes reaching groutines, in a JVM started with {@code -javaagent:} the agent jar and the
@@ -28,6 +32,7 @@ class WovenCallsIT {
     @Test
     void theAgentStartedTheWeaverAndOpenedContinuations() {
         assertThat(Weaving.isStarted()).isTrue();
+        assertThat(Weaving.mode()).isEqualTo(Weaving.Mode.AGENT).hasToString("agent");
         assertThat(Weaving.status(Greeter.class)).isEqualTo(Weaving.Status.WOVEN);
         assertThat(Weaving.status(StringUtils.class)).isEqualTo(Weaving.Status.WOVEN);
         assertThat(Weaving.status(WovenCallsIT.class)).isEqualTo(Weaving.Status.OUTSIDE_SCOPE);
@@ -75,6 +80,57 @@ class WovenCallsIT {
             assertThat(StringUtils.capitalize("groutines")).isEqualTo("Replaced");
         }
         assertThat(seen).containsExactly("groutines", "Groutines");
+    }
+
+    @Test
+    void theCallerOfAWovenCallIsTheCodeThatMadeIt() {
+        List<StackTraceElement> callers = new ArrayList<>();
+        Greeter greeter = new Greeter();
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> {
+                for (int i = 0; i < 3; i++) {
+                    callers.add(FunctionCall.of(Greeter.class, "greet").await(Phase.ENTER).caller());
+                }
+            });
+            greeter.greet("from the test");
+            new Concierge().welcome(greeter, "from a woven method");
+            greetThroughReflection(greeter);
+        }
+        assertThat(callers).extracting(StackTraceElement::getClassName, StackTraceElement::getMethodName)
+                .containsExactly(tuple(getClass().getName(), "theCallerOfAWovenCallIsTheCodeThatMadeIt"),
+                        // the woven caller's body, which AspectJ moved into welcome_aroundBody0, is named as written
+                        tuple(Concierge.class.getName(), "welcome"),
+                        // reflection is machinery: the caller is the code that invoked Method.invoke
+                        tuple(getClass().getName(), "greetThroughReflection"));
+        assertThat(callers.get(1).getLineNumber()).isEqualTo(7);
+    }
+
+    private static void greetThroughReflection(Greeter greeter) {
+        try {
+            Greeter.class.getMethod("greet", String.class).invoke(greeter, "by reflection");
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Test
+    void aLibraryUnderJavaxIsNotTheJdk() {
+        // JSR-107's API jar: javax.* by name, an ordinary library by its class loader and module
+        assertThat(Weaving.status(MutableConfiguration.class)).isEqualTo(Weaving.Status.WOVEN);
+        List<Object> seen = new ArrayList<>();
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> {
+                Call enter = FunctionCall.of("javax.cache.configuration.MutableConfiguration.setStoreByValue")
+                        .await(Phase.ENTER);
+                seen.add(enter.arg(0));
+                enter.setArg(0, false);
+            });
+            MutableConfiguration<String, String> configuration = new MutableConfiguration<String, String>()
+                    .setStoreByValue(true);
+            assertThat(configuration.isStoreByValue()).isFalse();
+        }
+        assertThat(seen).containsExactly(true);
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.groutines.boot.actuate;
 import java.util.List;
 
 import io.groutines.Hub;
+import io.groutines.LockCheck;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutineDeclarationException;
 import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.LiveHubs;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineMethod;
@@ -29,21 +31,26 @@ public class GroutinesEndpoint {
 
     private final Discovery discovery;
 
+    private final CallSites callSites;
+
     /**
      * @param catalog the active groutines
      * @param liveHubs the open hubs
      * @param discovery what scanning found
+     * @param callSites where the calls that reached each groutine came from, when recorded
      */
-    public GroutinesEndpoint(GroutinesCatalog catalog, LiveHubs liveHubs, Discovery discovery) {
+    public GroutinesEndpoint(GroutinesCatalog catalog, LiveHubs liveHubs, Discovery discovery, CallSites callSites) {
         this.catalog = catalog;
         this.liveHubs = liveHubs;
         this.discovery = discovery;
+        this.callSites = callSites;
     }
 
     /** @return everything the endpoint reports */
     @ReadOperation
     public GroutinesDescriptor groutines() {
-        List<ClassDescriptor> active = this.catalog.entries().stream().map(ClassDescriptor::of).toList();
+        List<ClassDescriptor> active = this.catalog.entries().stream()
+                .map(entry -> ClassDescriptor.of(entry, this.callSites)).toList();
         List<String> inactive = this.discovery.inactive().stream().map(GroutineClass::name).toList();
         List<SkippedDescriptor> skipped = this.catalog.skipped().stream().map(SkippedDescriptor::of).toList();
         Hub.Statistics statistics = Hub.statistics();
@@ -53,7 +60,7 @@ public class GroutinesEndpoint {
         WeaveScope scope = Weaving.isStarted() ? Weaving.scope() : null;
         return new GroutinesDescriptor(this.discovery.packages(), active, inactive, skipped,
                 scope != null ? new ScopeDescriptor(scope.included(), scope.excluded()) : null,
-                this.liveHubs.snapshot(), counters);
+                LockCheckDescriptor.of(statistics.lockCheck()), this.liveHubs.snapshot(), counters);
     }
 
     /**
@@ -63,12 +70,25 @@ public class GroutinesEndpoint {
      * @param inactive names of classes found but switched off by configuration
      * @param skipped classes skipped for a wrong trigger
      * @param weaveScope what the weaver weaves; {@code null} when no weaver runs
+     * @param lockCheck how this JVM checks a thread's locks when a groutine suspends
      * @param hubs the hubs open now
      * @param counters JVM-wide counters
      */
     public record GroutinesDescriptor(List<String> scannedPackages, List<ClassDescriptor> classes,
             List<String> inactive, List<SkippedDescriptor> skipped, ScopeDescriptor weaveScope,
-            List<LiveHubs.HubSnapshot> hubs, Counters counters) {
+            LockCheckDescriptor lockCheck, List<LiveHubs.HubSnapshot> hubs, Counters counters) {
+    }
+
+    /**
+     * How this JVM checks a thread's locks when a groutine suspends ({@link LockCheck}).
+     * @param mode {@code fast-count}, {@code internal-snapshot}, {@code public-api} or {@code off}
+     * @param reason why that way, and what it costs
+     */
+    public record LockCheckDescriptor(String mode, String reason) {
+
+        static LockCheckDescriptor of(LockCheck check) {
+            return new LockCheckDescriptor(check.mode().label(), check.reason());
+        }
     }
 
     /**
@@ -88,9 +108,9 @@ public class GroutinesEndpoint {
      */
     public record ClassDescriptor(String name, String className, String bean, List<TriggerDescriptor> groutines) {
 
-        static ClassDescriptor of(GroutinesCatalog.Entry entry) {
+        static ClassDescriptor of(GroutinesCatalog.Entry entry, CallSites callSites) {
             return new ClassDescriptor(entry.name(), entry.type().getName(), entry.beanName(),
-                    entry.methods().stream().map(TriggerDescriptor::of).toList());
+                    entry.methods().stream().map(method -> TriggerDescriptor.of(method, callSites)).toList());
         }
     }
 
@@ -99,12 +119,15 @@ public class GroutinesEndpoint {
      * @param method its name
      * @param trigger what triggers it
      * @param target the resolved callable, for a call trigger
+     * @param callSites for a call trigger, where the calls that reached it came from, the most recent last;
+     *        {@code null} unless recorded ({@code groutines.call-sites.enabled=true})
      */
-    public record TriggerDescriptor(String method, String trigger, String target) {
+    public record TriggerDescriptor(String method, String trigger, String target, List<CallSites.Site> callSites) {
 
-        static TriggerDescriptor of(GroutineMethod method) {
+        static TriggerDescriptor of(GroutineMethod method, CallSites callSites) {
             return new TriggerDescriptor(method.method().getName(), method.describeTrigger(),
-                    method.trigger() != null ? method.trigger().callable().toString() : null);
+                    method.trigger() != null ? method.trigger().callable().toString() : null,
+                    method.trigger() != null && callSites.isEnabled() ? callSites.of(method) : null);
         }
     }
 

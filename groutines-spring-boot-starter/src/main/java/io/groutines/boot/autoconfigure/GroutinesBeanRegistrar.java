@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.groutines.boot.discovery.Discovery;
+import io.groutines.boot.guard.Enablement;
 import io.groutines.discovery.GroutineClass;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -111,8 +112,8 @@ class GroutinesBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Env
         }
         List<String> packages = registry instanceof BeanFactory beanFactory && AutoConfigurationPackages.has(beanFactory)
                 ? AutoConfigurationPackages.get(beanFactory) : List.of();
-        return GroutinesStartup.prepare((ConfigurableEnvironment) this.environment, this.classLoader, null, packages,
-                logger);
+        return GroutinesStartup.prepare((ConfigurableEnvironment) this.environment,
+                Enablement.deduce(this.environment), this.classLoader, null, packages, logger);
     }
 
     private static <T> void registerSingleton(BeanDefinitionRegistry registry, String name, Class<T> type, T instance) {

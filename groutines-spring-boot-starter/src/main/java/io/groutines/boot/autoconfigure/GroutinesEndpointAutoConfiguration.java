@@ -3,6 +3,7 @@ package io.groutines.boot.autoconfigure;
 import io.groutines.boot.actuate.GroutinesEndpoint;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.LiveHubs;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -24,7 +25,8 @@ public final class GroutinesEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    GroutinesEndpoint groutinesEndpoint(GroutinesCatalog catalog, LiveHubs liveHubs, Discovery discovery) {
-        return new GroutinesEndpoint(catalog, liveHubs, discovery);
+    GroutinesEndpoint groutinesEndpoint(GroutinesCatalog catalog, LiveHubs liveHubs, Discovery discovery,
+            CallSites callSites) {
+        return new GroutinesEndpoint(catalog, liveHubs, discovery, callSites);
     }
 }

@@ -2,6 +2,8 @@ package io.groutines.boot.autoconfigure;
 
 import java.util.List;
 
+import io.groutines.RequiredJdk;
+import io.groutines.boot.guard.Enablement;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -17,6 +19,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Makes the {@link GroutinesStartup} decisions as early as Spring Boot lets an application hook in — right after the
  * configuration files are read, before any bean class is loaded — and hands them to the application context through
  * the bootstrap context. Early, because the weaver must know what to weave before the classes it weaves load.
+ *
+ * <p>Spring Boot runs it in any application that contains the starter, on any JDK: it reads {@link Enablement}
+ * before anything else, and on a JDK older than groutines need it refuses them when they are on and does nothing
+ * when they are off.
  */
 final class GroutinesEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -41,8 +47,13 @@ final class GroutinesEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // first, and alone on a JDK older than groutines need: GroutinesStartup and the runtime are Java 25's classes
+        Enablement enablement = Enablement.deduce(environment);
+        if (!RequiredJdk.isMet()) {
+            return; // off on such a JDK: no weaver runs, nothing to decide, and the conditions say off
+        }
         Class<?> configuration = configuration(application);
-        GroutinesStartup startup = GroutinesStartup.prepare(environment, application.getClassLoader(),
+        GroutinesStartup startup = GroutinesStartup.prepare(environment, enablement, application.getClassLoader(),
                 application.getMainApplicationClass() != null ? application.getMainApplicationClass() : configuration,
                 configuration != null ? List.of(configuration.getPackageName()) : List.of(), this.logger);
         this.bootstrapContext.addCloseListener(event -> {

@@ -22,8 +22,8 @@ public class GroutinesProperties {
     public static final int DEFAULT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     /**
-     * Whether groutines run at all. Off by default: with it off the starter registers no filter, no bean that runs
-     * and no weaving.
+     * Whether groutines run at all (true, on, yes or 1). Off by default: with it off the starter registers no filter,
+     * no bean that runs and no weaving.
      */
     private boolean enabled;
 
@@ -72,6 +72,11 @@ public class GroutinesProperties {
      * The watchdog that reports groutines running for long.
      */
     private final Watchdog watchdog = new Watchdog();
+
+    /**
+     * Where the calls that reach each groutine come from.
+     */
+    private final CallSites callSites = new CallSites();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -133,6 +138,44 @@ public class GroutinesProperties {
         return this.watchdog;
     }
 
+    public CallSites getCallSites() {
+        return this.callSites;
+    }
+
+    /**
+     * Where the calls that reach each declared groutine come from, for the actuator endpoint and a DEBUG log.
+     */
+    public static class CallSites {
+
+        /**
+         * Whether to record, per groutine, the call sites whose calls reached it (shown by the groutines actuator
+         * endpoint; the first call from each new site is logged at DEBUG by io.groutines.boot.spawn.CallSites). Each
+         * call that reaches a groutine then walks the calling thread's stack.
+         */
+        private boolean enabled;
+
+        /**
+         * How many distinct call sites to keep per groutine: the most recent ones.
+         */
+        private int limit = 10;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getLimit() {
+            return this.limit;
+        }
+
+        public void setLimit(int limit) {
+            this.limit = limit;
+        }
+    }
+
     /**
      * Reports groutines that run for long while their request waits for them.
      */
@@ -144,7 +187,8 @@ public class GroutinesProperties {
         private boolean enabled = true;
 
         /**
-         * How long a groutine may run without waiting before it is reported, with its stack, at WARN.
+         * How long a groutine may run without waiting before it is reported, with its stack, at WARN. Greater than
+         * zero.
          */
         private Duration threshold = Duration.ofSeconds(5);
 

@@ -7,6 +7,7 @@ import jakarta.servlet.Filter;
 
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.web.GroutinesFilter;
+import io.groutines.boot.web.GroutinesInterceptor;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,11 +18,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The per-request filter of a servlet web application ({@link GroutinesFilter}), at
  * {@code groutines.filter.order} for {@code groutines.filter.url-patterns}, on REQUEST, ASYNC and ERROR
- * dispatches.
+ * dispatches; with Spring MVC, its stand-in for requests served without filters ({@link GroutinesInterceptor}).
  */
 @AutoConfiguration(after = GroutinesAutoConfiguration.class)
 @ConditionalOnGroutinesEnabled
@@ -48,5 +53,31 @@ public final class GroutinesWebAutoConfiguration {
         registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
         registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /**
+     * The filter's stand-in for requests that reach Spring MVC without it (MockMvc built without filters): the
+     * first handler interceptor opens the request's hub when the filter did not.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(WebMvcConfigurer.class)
+    static final class InterceptorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        GroutinesInterceptor groutinesInterceptor(ObjectProvider<GroutineSpawner> spawner,
+                @Qualifier(GroutinesStartup.BEAN_NAME) GroutinesStartup startup) {
+            return new GroutinesInterceptor(spawner, startup.properties().getFilter().getUrlPatterns());
+        }
+
+        @Bean
+        WebMvcConfigurer groutinesWebMvcConfigurer(GroutinesInterceptor interceptor) {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(interceptor).order(Ordered.HIGHEST_PRECEDENCE);
+                }
+            };
+        }
     }
 }

@@ -14,15 +14,17 @@ class GroutinesInProductionFailureAnalyzer extends AbstractFailureAnalyzer<Grout
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, GroutinesInProductionException cause) {
         boolean packaged = cause.launch().kind() == Launch.Kind.PACKAGED;
-        String description = "Groutines are enabled (groutines.enabled=true) in an application launched as "
+        String description = "Groutines are enabled (" + cause.enablement() + ") in an application launched as "
                 + cause.launch() + (cause.productionProfiles().isEmpty() ? ""
-                        : ", with the production-looking profile(s) " + cause.productionProfiles())
+                        : cause.defaultProfiles() ? ", with the production-looking default profile(s) "
+                                + cause.productionProfiles() + " in effect (no profile is active)"
+                                : ", with the production-looking profile(s) " + cause.productionProfiles())
                 + ". Groutines patch the application at runtime; they are meant for development and tests: an IDE, "
                 + "a build tool's run goal (mvn spring-boot:run, gradle bootRun) or a test"
                 + (packaged ? ", not a packaged application."
                         : ". This launch is one of those, but its profiles say production.");
-        String action = "Remove groutines.enabled=true from this environment (and groutines-spring-boot-starter from "
-                + "the production build). If this really is not production, set groutines.allow-in-production=true"
+        String action = "Remove " + cause.enablement() + " from this environment (and groutines-spring-boot-starter "
+                + "from the production build). If this really is not production, set groutines.allow-in-production=true"
                 + (cause.productionProfiles().isEmpty() ? "." : ", or adjust groutines.production-profiles.");
         return new FailureAnalysis(description, action, cause);
     }

@@ -1,8 +1,8 @@
 package io.groutines.boot.discovery;
 
 import java.util.List;
-import java.util.Locale;
 
+import io.groutines.discovery.ActiveGroutines;
 import io.groutines.discovery.GroutineClass;
 import io.groutines.discovery.GroutineClasses;
 import io.groutines.weaving.WeaveScope;
@@ -12,22 +12,19 @@ import io.groutines.weaving.WeaveScope;
  * packages, read from their class files (nothing of them is loaded), and which of them run. Made once, while the
  * environment is prepared, and handed to the application context.
  *
- * <p>Which classes run is decided here and nowhere else: a class runs when {@code groutines.active} lists its name
- * (its {@code @Groutines} value, or its simple class name; ignoring case), or when {@code groutines.active} is empty.
+ * <p>Which classes run follows the rule the agent applies too ({@link ActiveGroutines}): a class runs when
+ * {@code groutines.active} lists its name (its {@code @Groutines} value, or its simple class name; ignoring case),
+ * or when {@code groutines.active} is empty.
  */
 public final class Discovery {
 
     private final List<String> packages;
 
-    private final List<GroutineClass> found;
+    private final ActiveGroutines groutines;
 
-    private final List<String> activeNames;
-
-    private Discovery(List<String> packages, List<GroutineClass> found, List<String> activeNames) {
+    private Discovery(List<String> packages, ActiveGroutines groutines) {
         this.packages = List.copyOf(packages);
-        this.found = List.copyOf(found);
-        this.activeNames = activeNames.stream().map(String::strip).filter(n -> !n.isEmpty())
-                .map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        this.groutines = groutines;
     }
 
     /**
@@ -39,7 +36,7 @@ public final class Discovery {
      */
     public static Discovery scan(ClassLoader classLoader, List<String> packages, List<String> activeNames) {
         List<GroutineClass> found = packages.isEmpty() ? List.of() : GroutineClasses.scan(classLoader, packages);
-        return new Discovery(packages, found, activeNames);
+        return new Discovery(packages, ActiveGroutines.of(found, activeNames));
     }
 
     /** @return the packages that were searched */
@@ -49,23 +46,22 @@ public final class Discovery {
 
     /** @return every class found, active or not, by class name */
     public List<GroutineClass> found() {
-        return this.found;
+        return this.groutines.found();
     }
 
     /** @return the classes that run */
     public List<GroutineClass> active() {
-        return this.found.stream().filter(c -> isActive(c.name())).toList();
+        return this.groutines.active();
     }
 
     /** @return the classes found but switched off by {@code groutines.active} */
     public List<GroutineClass> inactive() {
-        return this.found.stream().filter(c -> !isActive(c.name())).toList();
+        return this.groutines.inactive();
     }
 
-    /** @return the names in {@code groutines.active} that match no class found (as written: lower case) */
+    /** @return the names in {@code groutines.active} that match no class found (in lower case) */
     public List<String> unmatchedActiveNames() {
-        return this.activeNames.stream().filter(n -> this.found.stream()
-                .noneMatch(c -> c.name().equalsIgnoreCase(n))).toList();
+        return this.groutines.unmatchedNames();
     }
 
     /**
@@ -73,7 +69,7 @@ public final class Discovery {
      * @return whether the class of that name runs
      */
     public boolean isActive(String name) {
-        return this.activeNames.isEmpty() || this.activeNames.contains(name.toLowerCase(Locale.ROOT));
+        return this.groutines.isActive(name);
     }
 
     /**
@@ -81,15 +77,11 @@ public final class Discovery {
      * @return it, with the classes the active groutines' triggers name and their {@code weave} entries
      */
     public WeaveScope weaveScope(WeaveScope base) {
-        WeaveScope scope = base;
-        for (GroutineClass type : active()) {
-            scope = scope.withTargets(type.triggers()).withIncluded(type.weave());
-        }
-        return scope;
+        return base.withGroutines(active());
     }
 
     @Override
     public String toString() {
-        return this.found.size() + " @Groutines class(es) in " + this.packages;
+        return found().size() + " @Groutines class(es) in " + this.packages;
     }
 }

@@ -2,11 +2,10 @@ package io.groutines.boot.discovery;
 
 import java.io.Serial;
 
-import io.groutines.TargetException;
-
 /**
- * A {@code @Groutines} class declares a groutine that cannot work: its call target does not exist, is ambiguous or
- * is not woven, or its parameters do not fit the trigger. Thrown at startup; reported by a failure analyzer.
+ * A {@code @Groutines} class declares groutines that cannot work: a call target that does not exist, is ambiguous or
+ * is not woven, parameters or a result that do not fit the trigger, or a name that another {@code @Groutines} class
+ * has too. Thrown at startup; reported by a failure analyzer.
  */
 public class GroutineDeclarationException extends RuntimeException {
 
@@ -25,17 +24,22 @@ public class GroutineDeclarationException extends RuntimeException {
 
     /**
      * @param groutinesClass the class's name
-     * @param method the {@code @Groutine} method's name, or {@code null} when it is not known
-     * @param cause what the runtime said
+     * @param method the {@code @Groutine} method's name, or {@code null} when the problem is the class's
+     * @param target the trigger's target as written, or {@code null} when the problem is not a trigger's
+     * @param problem what is wrong
+     * @param fix what to do
+     * @param cause what the runtime said, or {@code null}
      */
-    public GroutineDeclarationException(String groutinesClass, String method, TargetException cause) {
-        super("Groutine " + groutinesClass + (method != null ? "." + method : "") + " cannot listen to "
-                + cause.target() + ": " + cause.problem() + ". Fix: " + cause.fix(), cause);
+    public GroutineDeclarationException(String groutinesClass, String method, String target, String problem,
+            String fix, Throwable cause) {
+        super("Groutine" + (method != null ? " " + groutinesClass + "." + method : "s class " + groutinesClass)
+                + (target != null ? " cannot listen to " + target : " cannot run") + ": " + problem + ". Fix: " + fix,
+                cause);
         this.groutinesClass = groutinesClass;
         this.method = method;
-        this.target = cause.target();
-        this.problem = cause.problem();
-        this.fix = cause.fix();
+        this.target = target;
+        this.problem = problem;
+        this.fix = fix;
     }
 
     /** @return the groutines class's name */
@@ -48,7 +52,7 @@ public class GroutineDeclarationException extends RuntimeException {
         return this.method;
     }
 
-    /** @return the target as written */
+    /** @return the trigger's target as written, or {@code null} when the problem is not a trigger's */
     public String target() {
         return this.target;
     }

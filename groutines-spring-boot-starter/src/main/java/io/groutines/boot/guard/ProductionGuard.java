@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * The rule, decided once at startup: groutines refuse to run in an application launched as it is deployed
  * ({@link Launch.Kind#PACKAGED}: a jar, a war, an exploded archive, a container image), whatever its profiles are
- * called, and in any launch that is not a test with a production-looking profile active
- * ({@code groutines.production-profiles}, patterns such as {@code prod*}) — unless
- * {@code groutines.allow-in-production=true}. Tests, IDE runs and build tools' run goals are allowed.
+ * called, and in any launch that is not a test with a production-looking profile in effect
+ * ({@code groutines.production-profiles}, patterns such as {@code prod*}) — the active profiles, or, when none is
+ * active, the default ones ({@code spring.profiles.default}) — unless {@code groutines.allow-in-production=true}.
+ * Tests, IDE runs and build tools' run goals are allowed.
  */
 public final class ProductionGuard {
 
@@ -28,23 +29,26 @@ public final class ProductionGuard {
     }
 
     /**
+     * @param enablement how groutines were switched on, for the message
      * @param launch how the application was launched
      * @param activeProfiles the environment's active profiles
+     * @param defaultProfiles the environment's default profiles, in effect when no profile is active
      * @throws GroutinesInProductionException when the rule refuses
      */
-    public void check(Launch launch, String... activeProfiles) {
+    public void check(Enablement enablement, Launch launch, List<String> activeProfiles, List<String> defaultProfiles) {
         if (this.allowInProduction) {
             return;
         }
-        List<String> matching = productionLooking(activeProfiles);
+        boolean defaults = activeProfiles.isEmpty();
+        List<String> matching = productionLooking(defaults ? defaultProfiles : activeProfiles);
         if (launch.kind() == Launch.Kind.PACKAGED || launch.kind() != Launch.Kind.TEST && !matching.isEmpty()) {
-            throw new GroutinesInProductionException(launch, matching);
+            throw new GroutinesInProductionException(enablement, launch, matching, defaults && !matching.isEmpty());
         }
     }
 
-    List<String> productionLooking(String... activeProfiles) {
+    List<String> productionLooking(List<String> profiles) {
         List<String> matching = new ArrayList<>();
-        for (String profile : activeProfiles) {
+        for (String profile : profiles) {
             String name = profile.strip().toLowerCase(Locale.ROOT);
             if (this.productionProfiles.stream().anyMatch(pattern -> matches(pattern, name))) {
                 matching.add(profile);

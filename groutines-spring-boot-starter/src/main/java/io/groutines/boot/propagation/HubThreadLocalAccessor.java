@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 
 import io.groutines.Binding;
+import io.groutines.RequiredJdk;
 import io.groutines.Hub;
 import io.micrometer.context.ThreadLocalAccessor;
 
@@ -14,11 +15,18 @@ import io.micrometer.context.ThreadLocalAccessor;
  * (a task submitted to a Spring executor, an {@code @Async} method, an MVC {@code Callable}), bound on the thread that
  * runs it while it runs, unbound after. A hub that is closed by then (its request completed) is not bound: work that
  * starts after its request sees no groutines of it.
+ *
+ * <p>Micrometer loads it ({@code META-INF/services}) in any application that contains the starter and propagates
+ * context, on any JDK: on a JDK older than groutines need ({@link RequiredJdk}) it captures nothing and touches no
+ * hub, whose class is Java 25's.
  */
 public final class HubThreadLocalAccessor implements ThreadLocalAccessor<List<Hub>> {
 
     /** The key of the hubs in a context snapshot. */
     public static final String KEY = "io.groutines.hub";
+
+    /** Whether hubs can exist in this JVM. */
+    private static final boolean HUBS = RequiredJdk.isMet();
 
     /** What each {@link #setValue} bound on this thread, so that the matching restore unbinds exactly that. */
     private static final ThreadLocal<Deque<List<Binding>>> BOUND_HERE = ThreadLocal.withInitial(ArrayDeque::new);
@@ -30,6 +38,9 @@ public final class HubThreadLocalAccessor implements ThreadLocalAccessor<List<Hu
 
     @Override
     public List<Hub> getValue() {
+        if (!HUBS) {
+            return null;
+        }
         List<Hub> hubs = Hub.bound().stream().filter(Hub::isOpen).toList();
         return hubs.isEmpty() ? null : hubs;
     }

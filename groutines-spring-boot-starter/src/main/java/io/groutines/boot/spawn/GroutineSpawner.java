@@ -27,15 +27,29 @@ public class GroutineSpawner {
 
     private final List<HubInitializer> initializers;
 
+    private final CallSites callSites;
+
     /**
      * @param catalog the active groutines
      * @param liveHubs where open hubs are tracked
      * @param initializers what else to spawn into each hub, in order
      */
     public GroutineSpawner(GroutinesCatalog catalog, LiveHubs liveHubs, List<HubInitializer> initializers) {
+        this(catalog, liveHubs, initializers, CallSites.off());
+    }
+
+    /**
+     * @param catalog the active groutines
+     * @param liveHubs where open hubs are tracked
+     * @param initializers what else to spawn into each hub, in order
+     * @param callSites where the calls that reach each groutine come from, when recorded
+     */
+    public GroutineSpawner(GroutinesCatalog catalog, LiveHubs liveHubs, List<HubInitializer> initializers,
+            CallSites callSites) {
         this.catalog = catalog;
         this.liveHubs = liveHubs;
         this.initializers = List.copyOf(initializers);
+        this.callSites = callSites;
     }
 
     /**
@@ -69,7 +83,9 @@ public class GroutineSpawner {
         List<Strand> strands = new ArrayList<>();
         for (GroutinesCatalog.Entry entry : this.catalog.entries()) {
             for (GroutineMethod method : entry.methods()) {
-                strands.add(method.spawnInto(hub, entry.bean()));
+                strands.add(this.callSites.isEnabled()
+                        ? method.spawnInto(hub, entry.bean(), call -> this.callSites.record(method, call))
+                        : method.spawnInto(hub, entry.bean()));
             }
         }
         for (HubInitializer initializer : this.initializers) {
@@ -81,6 +97,11 @@ public class GroutineSpawner {
     /** @return the active groutines */
     public GroutinesCatalog catalog() {
         return this.catalog;
+    }
+
+    /** @return where the calls that reached each groutine came from */
+    public CallSites callSites() {
+        return this.callSites;
     }
 
     /** @return the open hubs */

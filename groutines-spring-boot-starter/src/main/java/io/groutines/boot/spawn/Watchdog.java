@@ -45,8 +45,11 @@ public class Watchdog implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        this.executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("groutines-watchdog")
-                .daemon().factory());
+        this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "groutines-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
         long period = Math.max(50, Math.min(1000, this.threshold.toMillis() / 2));
         this.executor.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
     }

@@ -1,13 +1,12 @@
 package io.groutines.boot.test;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import io.groutines.Hub;
 import io.groutines.Strand;
+import io.groutines.boot.spawn.EnclosingHub;
 import io.groutines.boot.spawn.GroutineSpawner;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -36,16 +35,17 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         WithGroutines settings = settings(context);
         Hub hub = Hub.open("test " + context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName());
         State state = new State(hub, settings == null || settings.requireFinished());
-        context.getStore(NAMESPACE).put(State.class, state);
         if (settings != null && settings.application()) {
             try {
-                state.exempt.addAll(spawner(context).spawnInto(hub, "test"));
+                // over the test's hub, in a hub of their own that steps aside for each request served on this thread
+                state.application = EnclosingHub.open(spawner(context), hub.name() + " (application)", "test");
             }
             catch (RuntimeException | Error ex) {
                 hub.close();
                 throw ex;
             }
         }
+        context.getStore(NAMESPACE).put(State.class, state);
     }
 
     @Override
@@ -58,15 +58,20 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
         try {
             if (state.requireFinished) {
                 for (Strand strand : state.hub.strands()) {
-                    if (!state.exempt.contains(strand)) {
-                        unfinished.add("'" + strand.name() + "' is still " + strand.waitingFor()
-                                .map(w -> "waiting for " + w).orElse("running"));
-                    }
+                    unfinished.add("'" + strand.name() + "' is still " + strand.waitingFor()
+                            .map(w -> "waiting for " + w).orElse("running"));
                 }
             }
         }
         finally {
-            state.hub.close();
+            try {
+                if (state.application != null) {
+                    state.application.close();
+                }
+            }
+            finally {
+                state.hub.close();
+            }
         }
         if (!unfinished.isEmpty() && context.getExecutionException().isEmpty()) {
             throw new AssertionError(unfinished.size() + " groutine(s) spawned by this test did not finish: "
@@ -124,7 +129,8 @@ public class GroutinesExtension implements BeforeEachCallback, AfterEachCallback
 
         final boolean requireFinished;
 
-        final Set<Strand> exempt = new HashSet<>();
+        /** The application's groutines, with {@code application = true}. */
+        EnclosingHub application;
 
         State(Hub hub, boolean requireFinished) {
             this.hub = hub;

@@ -44,9 +44,11 @@ public @interface WithGroutines {
     boolean requireFinished() default true;
 
     /**
-     * @return whether to spawn the application's active groutines into the test's hub too, from the Spring test
-     *         context's {@code GroutineSpawner} (needs {@code groutines.enabled=true}); they may stay alive without
-     *         failing the test
+     * @return whether to run the application's active groutines for the test too, from the Spring test context's
+     *         {@code GroutineSpawner} (needs {@code groutines.enabled=true}): in a hub of their own, bound over the
+     *         test's hub, for the code the test calls; they may stay alive without failing the test. A request served
+     *         on the test's thread (MockMvc) gets its own hub with the application's groutines, and this one steps
+     *         aside while it runs: a call reaches the application's groutines once.
      */
     boolean application() default false;
 }

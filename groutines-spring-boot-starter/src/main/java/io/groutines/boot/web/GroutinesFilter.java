@@ -1,7 +1,6 @@
 package io.groutines.boot.web;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
@@ -12,10 +11,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
-import io.groutines.Strand;
 import io.groutines.boot.spawn.GroutineSpawner;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.function.SingletonSupplier;
@@ -44,13 +40,6 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public class GroutinesFilter implements Filter {
 
-    /** Request attribute holding the request's hub across dispatches. */
-    static final String HUB_ATTRIBUTE = GroutinesFilter.class.getName() + ".HUB";
-
-    private static final Log logger = LogFactory.getLog(GroutinesFilter.class);
-
-    private static final AtomicLong REQUESTS = new AtomicLong();
-
     private final Supplier<GroutineSpawner> spawner;
 
     /**
@@ -77,13 +66,13 @@ public class GroutinesFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        RequestHub requestHub = (RequestHub) request.getAttribute(HUB_ATTRIBUTE);
+        RequestHub requestHub = RequestHub.of(request);
         if (requestHub == null) {
             if (request.getDispatcherType() != DispatcherType.REQUEST) {
                 chain.doFilter(req, res);
                 return;
             }
-            requestHub = open(request);
+            requestHub = RequestHub.open(request, this.spawner.get());
         }
         else if (!requestHub.enter()) {
             chain.doFilter(req, res);
@@ -101,22 +90,5 @@ public class GroutinesFilter implements Filter {
                 requestHub.exitAndClose();
             }
         }
-    }
-
-    private RequestHub open(HttpServletRequest request) {
-        String name = "request-" + REQUESTS.incrementAndGet() + " " + request.getMethod() + " " + request.getRequestURI();
-        RequestHub requestHub = RequestHub.open(name, this.spawner.get().liveHubs());
-        request.setAttribute(HUB_ATTRIBUTE, requestHub);
-        try {
-            java.util.List<Strand> strands = this.spawner.get().spawnInto(requestHub.hub(), "request");
-            if (logger.isDebugEnabled()) {
-                logger.debug("Opened " + name + " with " + strands.size() + " groutine(s)");
-            }
-        }
-        catch (RuntimeException | Error ex) {
-            requestHub.exitAndClose();
-            throw ex;
-        }
-        return requestHub;
     }
 }

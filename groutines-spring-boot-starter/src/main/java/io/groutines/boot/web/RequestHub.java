@@ -1,11 +1,18 @@
 package io.groutines.boot.web;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.groutines.Binding;
 import io.groutines.Hub;
+import io.groutines.Strand;
+import io.groutines.boot.spawn.EnclosingHub;
+import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.LiveHubs;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,11 +31,19 @@ final class RequestHub implements AsyncListener {
 
     private static final Log logger = LogFactory.getLog(RequestHub.class);
 
+    /** Request attribute holding the request's hub across dispatches. */
+    static final String HUB_ATTRIBUTE = RequestHub.class.getName();
+
+    private static final AtomicLong REQUESTS = new AtomicLong();
+
     private final Hub hub;
 
     private final LiveHubs liveHubs;
 
     private Binding binding;
+
+    /** Binds again what stepped aside for the dispatch that holds the hub. */
+    private Runnable enclosing;
 
     private boolean inUse;
 
@@ -44,16 +59,47 @@ final class RequestHub implements AsyncListener {
     }
 
     /**
-     * Creates the request's hub, bound to the calling thread (in use).
-     * @param name the hub's name
-     * @param liveHubs where it is tracked
+     * Creates the request's hub, bound to the calling thread (in use), keeps it in a request attribute for the
+     * request's later dispatches, and spawns the application's groutines into it.
+     * @param request the request, in its REQUEST dispatch
+     * @param spawner the application's groutines
      * @return the request hub
      */
-    static RequestHub open(String name, LiveHubs liveHubs) {
-        RequestHub requestHub = new RequestHub(Hub.create(name), liveHubs);
+    static RequestHub open(HttpServletRequest request, GroutineSpawner spawner) {
+        String name = "request-" + REQUESTS.incrementAndGet() + " " + request.getMethod() + " " + request.getRequestURI();
+        RequestHub requestHub = new RequestHub(Hub.create(name), spawner.liveHubs());
         requestHub.inUse = true;
-        requestHub.binding = requestHub.hub.bind();
+        requestHub.bind();
+        request.setAttribute(HUB_ATTRIBUTE, requestHub);
+        try {
+            List<Strand> strands = spawner.spawnInto(requestHub.hub, "request");
+            if (logger.isDebugEnabled()) {
+                logger.debug("Opened " + name + " with " + strands.size() + " groutine(s)");
+            }
+        }
+        catch (RuntimeException | Error ex) {
+            requestHub.exitAndClose();
+            throw ex;
+        }
         return requestHub;
+    }
+
+    /**
+     * @param request a request
+     * @return its hub, when a REQUEST dispatch opened one
+     */
+    static RequestHub of(HttpServletRequest request) {
+        return (RequestHub) request.getAttribute(HUB_ATTRIBUTE);
+    }
+
+    /**
+     * Binds the hub to the calling thread. A hub of the application's groutines that a test bound there
+     * ({@link EnclosingHub}) steps aside until the dispatch ends: the request's own groutines run instead, and a
+     * call reaches the application's groutines once.
+     */
+    private void bind() {
+        this.enclosing = EnclosingHub.stepAside();
+        this.binding = this.hub.bind();
     }
 
     Hub hub() {
@@ -71,7 +117,7 @@ final class RequestHub implements AsyncListener {
             }
             this.inUse = true;
         }
-        this.binding = this.hub.bind();
+        bind();
         return true;
     }
 
@@ -80,6 +126,9 @@ final class RequestHub implements AsyncListener {
         Binding b = this.binding;
         this.binding = null;
         b.close();
+        Runnable enclosing = this.enclosing;
+        this.enclosing = null;
+        enclosing.run();
         boolean closeNow;
         synchronized (this) {
             this.inUse = false;

@@ -1,23 +1,29 @@
 package io.groutines.boot.autoconfigure;
 
+import java.util.List;
+
 import io.groutines.Event;
 import io.groutines.Hub;
 import io.groutines.TargetException;
 import io.groutines.weaving.WeaveScope;
 import io.groutines.weaving.Weaving;
 import io.groutines.boot.actuate.GroutinesEndpoint;
+import io.groutines.boot.app.Greeter;
 import io.groutines.boot.app.Recorder;
 import io.groutines.boot.discovery.Discovery;
 import io.groutines.boot.discovery.GroutineDeclarationException;
 import io.groutines.boot.discovery.GroutinesCatalog;
+import io.groutines.boot.spawn.CallSites;
 import io.groutines.boot.spawn.GroutineSpawner;
 import io.groutines.boot.spawn.LiveHubs;
+import io.groutines.boot.spawn.Watchdog;
 import io.groutines.boot.web.GroutinesFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -58,6 +64,43 @@ class GroutinesAutoConfigurationTests {
         assertThat(context.getBeanNamesForType(FilterRegistrationBean.class)).isEmpty();
         assertThat(context.getBeanNamesForType(GroutinesEndpoint.class)).isEmpty();
         assertThat(context.getBeanNamesForAnnotation(io.groutines.Groutines.class)).isEmpty();
+    }
+
+    @Test
+    void onYesAnd1SwitchGroutinesOnAsSpringBootBindsABoolean(CapturedOutput output) {
+        for (String on : List.of("on", "yes", "1", "TRUE", "On")) {
+            this.runner.withPropertyValues("groutines.enabled=" + on).run(context -> {
+                assertThat(context).as(on).hasNotFailed().hasSingleBean(GroutinesFilter.class);
+                assertThat(context.getBean(GroutinesCatalog.class).entries()).as(on).hasSize(1);
+            });
+        }
+        assertThat(output).contains("GROUTINES ARE ENABLED");
+    }
+
+    @Test
+    void offNoAnd0SwitchThemOff() {
+        for (String off : List.of("off", "no", "0", "FALSE", "")) {
+            this.runner.withPropertyValues("groutines.enabled=" + off).run(context -> assertNothing(context));
+        }
+    }
+
+    @Test
+    void aValueSpringBootCannotReadAsABooleanFailsTheContext() {
+        this.runner.withPropertyValues("groutines.enabled=maybe").run(context -> assertThat(context).getFailure()
+                .hasStackTraceContaining("groutines.enabled").hasStackTraceContaining("maybe"));
+    }
+
+    @Test
+    void aWatchdogThresholdOfZeroOrLessIsRefusedAtBinding() {
+        for (String threshold : List.of("0", "-5s", "0ms")) {
+            this.runner.withPropertyValues("groutines.enabled=true", "groutines.watchdog.threshold=" + threshold)
+                    .run(context -> assertThat(context).getFailure().as(threshold)
+                            .hasRootCauseInstanceOf(BindValidationException.class)
+                            .hasStackTraceContaining("groutines.watchdog.threshold")
+                            .hasStackTraceContaining("must be greater than zero"));
+        }
+        this.runner.withPropertyValues("groutines.enabled=true", "groutines.watchdog.threshold=1ms")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Watchdog.class));
     }
 
     @Test
@@ -140,12 +183,74 @@ class GroutinesAutoConfigurationTests {
     }
 
     @Test
+    void theEndpointShowsTheCallSitesThatReachedEachGroutineWhenRecorded() {
+        this.runner.withBean(Greeter.class).withPropertyValues("groutines.enabled=true",
+                "groutines.scan-packages=io.groutines.boot.woven", "groutines.call-sites.enabled=true",
+                "groutines.call-sites.limit=2", "management.endpoints.web.exposure.include=groutines").run(context -> {
+                    Greeter greeter = context.getBean(Greeter.class);
+                    GroutineSpawner spawner = context.getBean(GroutineSpawner.class);
+                    for (int i = 0; i < 2; i++) {
+                        try (Hub hub = spawner.open("first-site")) {
+                            greetFromTheFirstSite(greeter);
+                        }
+                    }
+                    try (Hub hub = spawner.open("second-site")) {
+                        greetFromTheSecondSite(greeter);
+                    }
+                    try (Hub hub = spawner.open("third-site")) {
+                        greetFromTheThirdSite(greeter);
+                    }
+                    GroutinesEndpoint.TriggerDescriptor onGreet = context.getBean(GroutinesEndpoint.class).groutines()
+                            .classes().get(0).groutines().get(0);
+                    assertThat(onGreet.method()).isEqualTo("onGreet");
+                    // bounded: the two most recent distinct sites, with their counts
+                    assertThat(onGreet.callSites()).extracting(CallSites.Site::caller)
+                            .satisfiesExactly(site -> assertThat(site).startsWith(getClass().getName()
+                                    + ".greetFromTheSecondSite(GroutinesAutoConfigurationTests.java:"),
+                                    site -> assertThat(site).contains(".greetFromTheThirdSite("));
+                    assertThat(onGreet.callSites()).extracting(CallSites.Site::calls).containsExactly(1L, 1L);
+                });
+    }
+
+    @Test
+    void callSitesAreNotRecordedUnlessSwitchedOn() {
+        this.runner.withBean(Greeter.class).withPropertyValues("groutines.enabled=true",
+                "groutines.scan-packages=io.groutines.boot.woven", "management.endpoints.web.exposure.include=groutines")
+                .run(context -> {
+                    try (Hub hub = context.getBean(GroutineSpawner.class).open("job")) {
+                        greetFromTheFirstSite(context.getBean(Greeter.class));
+                    }
+                    assertThat(context.getBean(CallSites.class).isEnabled()).isFalse();
+                    assertThat(context.getBean(GroutinesEndpoint.class).groutines().classes().get(0).groutines().get(0)
+                            .callSites()).isNull();
+                });
+    }
+
+    private static void greetFromTheFirstSite(Greeter greeter) {
+        greeter.greet("first");
+    }
+
+    private static void greetFromTheSecondSite(Greeter greeter) {
+        greeter.greet("second");
+    }
+
+    private static void greetFromTheThirdSite(Greeter greeter) {
+        greeter.greet("third");
+    }
+
+    @Test
     void aWrongTargetFailsTheContext() {
         this.runner.withPropertyValues("groutines.enabled=true", "groutines.scan-packages=io.groutines.boot.bad")
                 .run(context -> assertThat(context).getFailure()
                         .hasRootCauseInstanceOf(TargetException.class)
                         .satisfies(f -> assertThat(f).hasStackTraceContaining(
                                 GroutineDeclarationException.class.getName())));
+    }
+
+    @Test
+    void theStartupLineNamesTheWeavingMode(CapturedOutput output) {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("GROUTINES ARE ENABLED").contains("Weaving: agent (-javaagent");
     }
 
     @Test
@@ -157,5 +262,11 @@ class GroutinesAutoConfigurationTests {
                     assertThat(Weaving.scope().contains("com.example.orders.OrderService")).isTrue();
                 });
         assertThat(output).contains("groutines.weave.attach has no effect");
+    }
+
+    @Test
+    void theStartupLineSaysHowLocksAreChecked(CapturedOutput output) {
+        this.runner.withPropertyValues("groutines.enabled=true").run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains("GROUTINES ARE ENABLED").contains("Lock check: fast-count (");
     }
 }

@@ -41,6 +41,66 @@ class GroutineDeclarationFailureTests {
     }
 
     @Test
+    void aWrongTriggerStopsTheApplicationBeforeTheContextRefreshes(CapturedOutput output) {
+        Expensive.made.set(0);
+        SpringApplication application = new SpringApplication(Config.class, Expensive.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        Throwable failure = catchThrowable(() -> application.run("--groutines.enabled=true",
+                "--spring.main.banner-mode=off", "--groutines.scan-packages=io.groutines.boot.bad").close());
+        // raised while the environment was prepared: not wrapped in a bean's creation, no bean made
+        assertThat(failure).isInstanceOf(GroutineDeclarationException.class)
+                .hasStackTraceContaining("GroutinesEnvironmentPostProcessor");
+        assertThat(Expensive.made).as("beans made, a DataSource or JPA's among them").hasValue(0);
+        // the same report as ever
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("A groutine cannot listen to what its trigger names")
+                .contains("Class:   io.groutines.boot.bad.BadTargetGroutines")
+                .contains("Target:  io.groutines.boot.app.Greeter.greeet")
+                .contains("did you mean io.groutines.boot.app.Greeter.greet?");
+    }
+
+    /** Stands for what an application makes while its context refreshes: a pool, an entity manager factory. */
+    static class Expensive {
+
+        static final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+
+        Expensive() {
+            made.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aResultThatCannotReplaceTheCallsStopsTheApplicationWithAReport() {
+        Throwable failure = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.badresult").close());
+        FailureAnalysis analysis = new GroutineDeclarationFailureAnalyzer().analyze(failure);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .contains("Class:   io.groutines.boot.badresult.LengthGroutines")
+                .contains("Method:  length")
+                .contains("Target:  io.groutines.boot.app.Greeter.greet")
+                .contains("Problem: It returns java.lang.Integer, but the callable returns java.lang.String");
+        assertThat(analysis.getAction()).contains("Fix: return java.lang.String (or a type whose values can be one, "
+                + "such as Object), or void to only observe.");
+    }
+
+    @Test
+    void twoClassesOfOneNameStopTheApplicationNamingBoth() {
+        Throwable failure = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.twins").close());
+        FailureAnalysis analysis = new GroutineDeclarationFailureAnalyzer().analyze(failure);
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).contains("A @Groutines class cannot run as declared")
+                .containsPattern("Class: +io\\.groutines\\.boot\\.twins\\.(First|Second)Twin")
+                .contains("is the name of io.groutines.boot.twins.")
+                .contains("FirstTwin").contains("SecondTwin").doesNotContain("Target:");
+        assertThat(analysis.getAction()).contains("give one of the two classes another name")
+                .doesNotContain("fail-on-target-error");
+        // not a trigger's error: skipping a class would leave the other one running under the shared name
+        Throwable lenient = catchThrowable(() -> run("--groutines.scan-packages=io.groutines.boot.twins",
+                "--groutines.fail-on-target-error=false", "--groutines.active=TWIN").close());
+        assertThat(lenient).hasRootCauseInstanceOf(GroutineDeclarationException.class);
+    }
+
+    @Test
     void aWrongTargetInAWebApplicationIsReportedOnceNotAsAFailedServerStart(CapturedOutput output) {
         SpringApplication application = new SpringApplication(Config.class);
         application.setWebApplicationType(WebApplicationType.SERVLET);

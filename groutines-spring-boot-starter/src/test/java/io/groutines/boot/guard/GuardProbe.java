@@ -1,5 +1,9 @@
 package io.groutines.boot.guard;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,12 +15,12 @@ public class GuardProbe {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(GuardProbe.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        String[] all = new String[args.length + 3];
-        all[0] = "--groutines.enabled=true";
-        all[1] = "--groutines.weave.attach=false";
-        all[2] = "--spring.main.banner-mode=off";
-        System.arraycopy(args, 0, all, 3, args.length);
-        application.run(all).close();
+        List<String> all = new ArrayList<>(List.of("--groutines.weave.attach=false", "--spring.main.banner-mode=off"));
+        if (Arrays.stream(args).noneMatch(arg -> arg.startsWith("--groutines.enabled="))) {
+            all.add("--groutines.enabled=true");
+        }
+        all.addAll(List.of(args));
+        application.run(all.toArray(String[]::new)).close();
         System.out.println("GUARD-PROBE STARTED");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -32,6 +33,8 @@ class ProductionGuardTests {
     private static final String M2 = "/home/alice/.m2/repository/org/springframework/spring-core/7.0.10/spring-core-7.0.10.jar";
 
     private final ProductionGuard guard = new ProductionGuard(List.of("prod*", "prd*", "production", "live"), false);
+
+    private static final Enablement ON = new Enablement(true, "true");
 
     @Test
     void anIdeRunOrABuildToolsRunGoalIsDevelopment() {
@@ -62,29 +65,47 @@ class ProductionGuardTests {
     @Test
     void packagedIsRefusedWhateverTheProfiles() {
         Launch packaged = new Launch(Launch.Kind.PACKAGED, "java -jar");
-        assertThatThrownBy(() -> this.guard.check(packaged)).isInstanceOf(GroutinesInProductionException.class);
-        assertThatThrownBy(() -> this.guard.check(packaged, "staging")).isInstanceOf(GroutinesInProductionException.class);
-        assertThatNoException().isThrownBy(() -> new ProductionGuard(List.of(), true).check(packaged, "prod"));
+        assertThatThrownBy(() -> this.guard.check(ON, packaged, List.of(), List.of("default")))
+                .isInstanceOf(GroutinesInProductionException.class);
+        assertThatThrownBy(() -> this.guard.check(ON, packaged, List.of("staging"), List.of("default")))
+                .isInstanceOf(GroutinesInProductionException.class);
+        assertThatNoException().isThrownBy(() -> new ProductionGuard(List.of(), true).check(ON, packaged,
+                List.of("prod"), List.of("default")));
     }
 
     @Test
     void productionLookingProfilesAreMatchedByPatternAndRefusedOutsideTests() {
         Launch development = new Launch(Launch.Kind.DEVELOPMENT, "ide");
-        assertThat(this.guard.productionLooking("prd", "prod-eu", "PRODUCTION", "live", "dev", "products"))
+        assertThat(this.guard.productionLooking(List.of("prd", "prod-eu", "PRODUCTION", "live", "dev", "products")))
                 .containsExactly("prd", "prod-eu", "PRODUCTION", "live", "products");
-        assertThatThrownBy(() -> this.guard.check(development, "prod-eu"))
+        assertThatThrownBy(() -> this.guard.check(ON, development, List.of("prod-eu"), List.of("default")))
                 .isInstanceOf(GroutinesInProductionException.class)
                 .satisfies(e -> assertThat(((GroutinesInProductionException) e).productionProfiles()).containsExactly("prod-eu"));
-        assertThatNoException().isThrownBy(() -> this.guard.check(development, "dev"));
-        assertThatNoException().isThrownBy(() -> this.guard.check(new Launch(Launch.Kind.TEST, "junit"), "prod"));
+        assertThatNoException().isThrownBy(() -> this.guard.check(ON, development, List.of("dev"), List.of("default")));
+        assertThatNoException().isThrownBy(() -> this.guard.check(ON, new Launch(Launch.Kind.TEST, "junit"),
+                List.of("prod"), List.of("default")));
+    }
+
+    @Test
+    void withNoActiveProfileTheDefaultProfilesAreInEffect() {
+        Launch development = new Launch(Launch.Kind.DEVELOPMENT, "ide");
+        assertThatThrownBy(() -> this.guard.check(ON, development, List.of(), List.of("prod")))
+                .isInstanceOf(GroutinesInProductionException.class).hasMessageContaining("default profile(s) [prod]")
+                .satisfies(e -> assertThat(((GroutinesInProductionException) e).defaultProfiles()).isTrue());
+        assertThatNoException().as("an active profile replaces the default ones")
+                .isThrownBy(() -> this.guard.check(ON, development, List.of("dev"), List.of("prod")));
+        assertThatNoException().isThrownBy(() -> this.guard.check(ON, development, List.of(), List.of("default")));
     }
 
     @Test
     void theAnalyzerSaysHowItWasLaunchedAndHowToAllowIt() {
         FailureAnalysis analysis = GroutinesInProductionAnalysis.analyze(new GroutinesInProductionException(
-                new Launch(Launch.Kind.PACKAGED, "com.example.App comes from /srv/app.jar, an archive"), List.of()));
-        assertThat(analysis.getDescription()).contains("packaged (com.example.App comes from /srv/app.jar, an archive)");
-        assertThat(analysis.getAction()).contains("groutines.allow-in-production=true");
+                new Enablement(true, "on"), new Launch(Launch.Kind.PACKAGED,
+                        "com.example.App comes from /srv/app.jar, an archive"), List.of(), false));
+        assertThat(analysis.getDescription()).contains("(groutines.enabled=on)")
+                .contains("packaged (com.example.App comes from /srv/app.jar, an archive)");
+        assertThat(analysis.getAction()).contains("Remove groutines.enabled=on from this environment")
+                .contains("groutines.allow-in-production=true");
     }
 
     // ---- real launches, each in a JVM of its own ---------------------------------------------------------------
@@ -99,6 +120,19 @@ class ProductionGuardTests {
         assertThat(launch(classPath(), List.of("--spring.profiles.active=prod-eu")))
                 .contains("APPLICATION FAILED TO START").contains("production-looking profile(s) [prod-eu]")
                 .doesNotContain("GUARD-PROBE STARTED");
+    }
+
+    @Test
+    void startedFromTheBuildOutputWithAProductionLookingDefaultProfileItIsRefused() throws Exception {
+        assertThat(launch(classPath(), List.of("--spring.profiles.default=prod")))
+                .contains("APPLICATION FAILED TO START")
+                .contains("production-looking default profile(s) [prod] in effect (no profile is active)")
+                .doesNotContain("GUARD-PROBE STARTED");
+        assertThat(launch(classPath(), List.of(), Map.of("SPRING_PROFILES_DEFAULT", "prod")))
+                .contains("APPLICATION FAILED TO START").contains("default profile(s) [prod]")
+                .doesNotContain("GUARD-PROBE STARTED");
+        assertThat(launch(classPath(), List.of("--spring.profiles.active=dev"), Map.of("SPRING_PROFILES_DEFAULT", "prod")))
+                .as("an active profile: the default ones are not in effect").contains("GUARD-PROBE STARTED");
     }
 
     @Test
@@ -134,6 +168,10 @@ class ProductionGuardTests {
         }
         assertThat(launch(String.join(File.pathSeparator, cp), List.of()))
                 .contains("APPLICATION FAILED TO START").contains("an archive");
+        // switched on as Spring Boot reads a boolean: refused the same, naming the value given
+        assertThat(launch(String.join(File.pathSeparator, cp), List.of("--groutines.enabled=on")))
+                .contains("APPLICATION FAILED TO START").contains("an archive")
+                .contains("Groutines are enabled (groutines.enabled=on)").contains("Remove groutines.enabled=on");
     }
 
     /** The test classes copied to {@code classes}, the libraries copied to {@code lib}; the main classes stay. */
@@ -189,10 +227,17 @@ class ProductionGuardTests {
     }
 
     private static String launch(String classPath, List<String> args) throws Exception {
+        return launch(classPath, args, Map.of());
+    }
+
+    private static String launch(String classPath, List<String> args, Map<String, String> environment)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-cp", classPath, MAIN));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the probe did not end within 60 s");

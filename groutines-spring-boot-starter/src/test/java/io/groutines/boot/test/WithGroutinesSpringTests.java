@@ -66,9 +66,11 @@ class WithGroutinesSpringTests {
 
     @Test
     @WithGroutines(application = true)
-    void theApplicationsGroutinesCanRunInTheTestsHub(Hub hub) {
+    void theApplicationsGroutinesRunForTheTestInAHubOverTheTestsHub(Hub hub) {
         io.groutines.Event.named("SEEN").fire("in-test");
-        assertThat(this.recorder.seen("in-test")).extracting(Recorder.Entry::hub).containsExactly(hub.name());
+        assertThat(this.recorder.seen("in-test")).extracting(Recorder.Entry::hub)
+                .containsExactly(hub.name() + " (application)");
+        assertThat(Hub.bound()).hasSize(2).last().isSameAs(hub);
     }
 
     @Test

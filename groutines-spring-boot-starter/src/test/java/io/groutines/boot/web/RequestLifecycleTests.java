@@ -171,7 +171,8 @@ class RequestLifecycleTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"name\":\"recorder\"", "io.groutines.boot.app.RecordingGroutines",
                 "\"trigger\":\"Event(SEEN) loop\"", "\"method\":\"watch\"", "\"counters\"", "\"dispatched\"",
-                "\"hubs\"", "GET /actuator/groutines", "\"scannedPackages\":[\"io.groutines.boot.app\"]");
+                "\"hubs\"", "GET /actuator/groutines", "\"scannedPackages\":[\"io.groutines.boot.app\"]",
+                "\"lockCheck\":{\"mode\":\"fast-count\"");
     }
 
     @Test
