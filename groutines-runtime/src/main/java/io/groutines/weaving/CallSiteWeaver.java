@@ -3,6 +3,7 @@ package io.groutines.weaving;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URLClassLoader;
@@ -57,6 +58,9 @@ final class CallSiteWeaver implements ClassFileTransformer {
 
     /** The abstract aspect (compiled by ajc after this class), which the concrete aspects extend. */
     private static final String ASPECT = "io.groutines.weaving.CallSites";
+
+    /** {@link CallSites} has one advice per arity, up to this one; a method with more parameters is not watched. */
+    static final int MAX_PARAMETERS = 8;
 
     /** Names of concrete aspects, unique in the JVM: a class loader may see several decisions. */
     private static final AtomicInteger ASPECTS = new AtomicInteger();
@@ -121,7 +125,8 @@ final class CallSiteWeaver implements ClassFileTransformer {
      */
     static boolean watches(Executable callable) {
         Watch w = watch;
-        return w != null && callable instanceof Method && w.watches(callable.getDeclaringClass(), callable.getName());
+        return w != null && callable instanceof Method && callable.getParameterCount() <= MAX_PARAMETERS
+                && w.watches(callable.getDeclaringClass(), callable.getName());
     }
 
     /**
@@ -138,6 +143,32 @@ final class CallSiteWeaver implements ClassFileTransformer {
             return null;
         }
         return runs;
+    }
+
+    /**
+     * Calls a method as a call site would, with other arguments.
+     * @param called the method the call site names
+     * @param target the receiver, or {@code null} for a static method
+     * @param args the arguments
+     * @return what it returned; what it threw is thrown as it is
+     */
+    static Object invoke(Method called, Object target, Object[] args) {
+        try {
+            called.trySetAccessible();
+            return called.invoke(target, args);
+        }
+        catch (InvocationTargetException ex) {
+            throw CallSiteWeaver.<RuntimeException>rethrow(ex.getCause());
+        }
+        catch (IllegalAccessException ex) {
+            throw new IllegalStateException("Cannot call " + called + " with the arguments a groutine gave", ex);
+        }
+    }
+
+    /** Throws a checked exception as the call threw it, undeclared: the call site's caller handles it as before. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable ex) throws T {
+        throw (T) ex;
     }
 
     /**
@@ -271,7 +302,8 @@ final class CallSiteWeaver implements ClassFileTransformer {
                 }
                 try {
                     for (Method m : t.getDeclaredMethods()) {
-                        if (m.getName().equals(member) && !m.isSynthetic() && !Modifier.isPrivate(m.getModifiers())) {
+                        if (m.getName().equals(member) && !m.isSynthetic() && !Modifier.isPrivate(m.getModifiers())
+                                && m.getParameterCount() <= MAX_PARAMETERS) {
                             found.add(t);
                             break;
                         }

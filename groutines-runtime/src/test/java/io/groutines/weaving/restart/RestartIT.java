@@ -186,6 +186,24 @@ class RestartIT {
     }
 
     @Test
+    @Order(6)
+    void anArgumentIsReplacedAtAnInstanceCallAndACallMadeToThrowIsSeenAtExit() {
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> FunctionCall.of(ADD).await(Phase.ENTER).setArg(0, 40));
+            assertThat(app.add(new MutableInt(1), 2)).isEqualTo(41);
+        }
+        List<Object> seen = new ArrayList<>();
+        try (Hub hub = Hub.open()) {
+            hub.spawn(() -> {
+                FunctionCall.of(CHECK).await(Phase.ENTER).setArg(0, false);
+                seen.add(FunctionCall.of(CHECK).await(Phase.EXIT).thrown());
+            });
+            assertThatThrownBy(() -> app.check(true)).isInstanceOf(IllegalArgumentException.class).hasMessage("not ok");
+        }
+        assertThat((Throwable) seen.get(0)).isInstanceOf(IllegalArgumentException.class).hasMessage("not ok");
+    }
+
+    @Test
     @Order(7)
     void aGroutineThrowsAtTheCallSite() {
         try (Hub hub = Hub.open()) {

@@ -137,7 +137,7 @@ class DevToolsRestartIT {
         assertThat(failure).contains("Target:  org.springframework.http.HttpHeaders.<init>()")
                 .contains("Problem: org.springframework.http.HttpHeaders was loaded by the system class loader (the "
                         + "class path) during an earlier run of the application in this JVM")
-                .contains("Fix the trigger: restart the JVM (stop the application and start it again): DevTools "
+                .contains("Fix: restart the JVM (stop the application and start it again): DevTools "
                         + "restarts only your classes.");
     }
 
