@@ -82,40 +82,6 @@ public class CallSiteBenchmark {
         }
     }
 
-    /** Nobody waits for any call in the JVM. */
-    @State(Scope.Thread)
-    public static class Dormant {
-
-        @Setup(Level.Iteration)
-        public void check() {
-            Harness.requireArmed(false);
-        }
-    }
-
-    /** Another thread's groutine waits for another method. */
-    @State(Scope.Thread)
-    public static class ArmedElsewhere {
-
-        private Harness.ArmedElsewhere elsewhere;
-
-        @Setup(Level.Trial)
-        public void arm() throws InterruptedException {
-            elsewhere = new Harness.ArmedElsewhere();
-        }
-
-        @Setup(Level.Iteration)
-        public void check() {
-            Harness.requireArmed(true);
-            Harness.require(Hub.current().isEmpty(), "no hub is bound to the measuring thread");
-        }
-
-        @TearDown(Level.Trial)
-        public void disarm() throws InterruptedException {
-            elsewhere.check();
-            elsewhere.close();
-        }
-    }
-
     /** Another thread's groutine waits for the watched method itself. */
     @State(Scope.Thread)
     public static class AwaitedElsewhere {
@@ -140,23 +106,25 @@ public class CallSiteBenchmark {
         }
     }
 
+    // the states of WovenCallBenchmark: nobody waits; another thread's groutine waits for another method
+
     @Benchmark
-    public int earlyCall(Callers c, Dormant d) {
+    public int earlyCall(Callers c, WovenCallBenchmark.Dormant d) {
         return c.early.applyAsInt(c.a, c.b);
     }
 
     @Benchmark
-    public int earlyArmedElsewhereCall(Callers c, ArmedElsewhere armed) {
+    public int earlyArmedElsewhereCall(Callers c, WovenCallBenchmark.ArmedElsewhere armed) {
         return c.early.applyAsInt(c.a, c.b);
     }
 
     @Benchmark
-    public int watchedDormantCall(Callers c, Dormant d) {
+    public int watchedDormantCall(Callers c, WovenCallBenchmark.Dormant d) {
         return c.late.applyAsInt(c.a, c.b);
     }
 
     @Benchmark
-    public int watchedArmedElsewhereCall(Callers c, ArmedElsewhere armed) {
+    public int watchedArmedElsewhereCall(Callers c, WovenCallBenchmark.ArmedElsewhere armed) {
         return c.late.applyAsInt(c.a, c.b);
     }
 
