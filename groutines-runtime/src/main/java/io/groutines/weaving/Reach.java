@@ -215,9 +215,10 @@ public final class Reach {
         String include = "-D" + WeaveScope.INCLUDE_PROPERTY + "=" + name;
         if (first.kind() == Timeline.Kind.JVM_START) {
             return new Unwoven(name + " was loaded at JVM start by " + by + ", before the groutines agent started "
-                    + "(another -javaagent loaded it), so it is not woven",
-                    "list -javaagent:groutines-runtime-<version>-agent.jar before the other -javaagent options, so "
-                            + "that the weaver starts before they load classes, and restart the JVM");
+                    + "(another -javaagent loaded it, or the JVM took it from an AOT or CDS archive), so it is not "
+                    + "woven", "list -javaagent:groutines-runtime-<version>-agent.jar before the other -javaagent "
+                            + "options (and make an AOT or CDS archive with the agent on), so that the weaver starts "
+                            + "before they load classes, and restart the JVM");
         }
         if (first.kind() == Timeline.Kind.ATTACH) {
             return new Unwoven(name + " was loaded by " + by + " before the weaver was attached to the running JVM "

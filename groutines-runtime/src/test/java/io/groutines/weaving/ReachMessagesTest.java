@@ -32,9 +32,11 @@ class ReachMessagesTest {
         Timeline.Moment start = moment(Timeline.Kind.JVM_START, 0, false, null);
         Reach.Unwoven why = Reach.loadedTooEarly(NAME, BY, start, moment(Timeline.Kind.RUN, 1, false, APP), false);
         assertThat(why.cause()).isEqualTo(NAME + " was loaded at JVM start by " + BY + ", before the groutines agent "
-                + "started (another -javaagent loaded it), so it is not woven");
+                + "started (another -javaagent loaded it, or the JVM took it from an AOT or CDS archive), so it is not "
+                + "woven");
         assertThat(why.fix()).isEqualTo("list -javaagent:groutines-runtime-<version>-agent.jar before the other "
-                + "-javaagent options, so that the weaver starts before they load classes, and restart the JVM");
+                + "-javaagent options (and make an AOT or CDS archive with the agent on), so that the weaver starts "
+                + "before they load classes, and restart the JVM");
     }
 
     @Test
