@@ -39,8 +39,17 @@ final class Target {
 
     private final boolean overridable;
 
-    /** Whether a method of another class overrides this target: asked at every dispatch, answered once per method. */
-    private final Map<Executable, Boolean> overriders = new ConcurrentHashMap<>();
+    /**
+     * Whether a method of another class overrides this target: asked at every dispatch, answered once per method,
+     * and kept with the method's class, which may belong to a class loader that is discarded sooner than this target
+     * (an application restarted in the same JVM while the target is cached on a library class).
+     */
+    private final ClassValue<Map<Executable, Boolean>> overriders = new ClassValue<>() {
+        @Override
+        protected Map<Executable, Boolean> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
 
     Target(String path, Class<?> namedClass, Executable executable, List<Executable> redeclared) {
         this.path = path;
@@ -79,7 +88,7 @@ final class Target {
 
     boolean matches(Executable callable, Object receiver) {
         boolean same = forms.contains(callable)
-                || overridable && overriders.computeIfAbsent(callable, this::overriddenBy);
+                || overridable && overriders.get(callable.getDeclaringClass()).computeIfAbsent(callable, this::overriddenBy);
         // only calls on instances of the class named count: a subtype that inherits the method was named, or a
         // repository whose method its generic base class implements for every repository
         return same && (receiver == null || namedClass.isInstance(receiver));

@@ -91,7 +91,8 @@ final class Harness {
 
     /**
      * Another platform thread, with a hub of its own whose groutine waits for {@code woven.Elsewhere.target} —
-     * which nobody calls — until {@link #close}: while it lives, every woven call in the JVM is armed.
+     * which nobody calls — (or for another call) until {@link #close}: while it lives, every woven call in the JVM is
+     * armed.
      */
     static final class ArmedElsewhere implements AutoCloseable {
 
@@ -104,12 +105,16 @@ final class Harness {
         private volatile boolean resumed;
 
         ArmedElsewhere() throws InterruptedException {
+            this(() -> io.groutines.FunctionCall.of(io.groutines.benchmarks.woven.Elsewhere.class, "target"));
+        }
+
+        /** @param call what the other thread's groutine waits for, made on that thread */
+        ArmedElsewhere(java.util.function.Supplier<io.groutines.FunctionCall> call) throws InterruptedException {
             CountDownLatch armed = new CountDownLatch(1);
             thread = Thread.ofPlatform().name("armed-elsewhere").daemon().start(() -> {
                 try (Hub hub = Hub.open("elsewhere")) {
                     hub.spawn("waits-elsewhere", () -> {
-                        io.groutines.FunctionCall.of(io.groutines.benchmarks.woven.Elsewhere.class, "target")
-                                .await(io.groutines.Phase.ENTER);
+                        call.get().await(io.groutines.Phase.ENTER);
                         resumed = true;
                     });
                     armed.countDown();

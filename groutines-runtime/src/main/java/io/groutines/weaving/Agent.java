@@ -95,8 +95,8 @@ public final class Agent {
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         if (launch.getBoolean(ENABLED_PROPERTY).equals(Optional.of(false))) {
             // disabled on the command line: weave nothing from the first class on, and scan nothing
-            start(inst, WeaveScope.empty(), null);
-            Weaving.decide(false, WeaveScope.empty());
+            start(inst, WeaveScope.empty(), null, true);
+            Weaving.decide(false, WeaveScope.empty(), ClassLoader.getSystemClassLoader());
             return;
         }
         WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
@@ -108,7 +108,7 @@ public final class Agent {
         }
         long t1 = System.nanoTime();
         WeaveCache cache = allowed ? openCache(launch) : null;
-        start(inst, scope, cache);
+        start(inst, scope, cache, true);
         WeaverEvents.started(new WeaverEvents.Start("premain", t1 - t0, System.nanoTime() - t1,
                 scope.applicationClasses().size(), GroutineClasses.scan(null, List.of()).size(), scope.toString(),
                 Weaving.cache()));
@@ -122,7 +122,7 @@ public final class Agent {
     public static void agentmain(String args, Instrumentation inst) {
         LaunchProperties launch = LaunchProperties.ofThisJvm();
         start(inst, WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
-                JvmLaunch.ofThisJvm().allows(launch) ? openCache(launch) : null);
+                JvmLaunch.ofThisJvm().allows(launch) ? openCache(launch) : null, false);
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Agent {
                 }
                 long t1 = System.nanoTime();
                 // the application has passed its production guard before it asks to attach
-                start(inst, scope, openCache(LaunchProperties.ofThisJvm()));
+                start(inst, scope, openCache(LaunchProperties.ofThisJvm()), false);
                 WeaverEvents.started(new WeaverEvents.Start("attach", 0, System.nanoTime() - t0,
                         scope.applicationClasses().size(), 0, scope.toString(), Weaving.cache()));
             }
@@ -168,7 +168,7 @@ public final class Agent {
         return Weaving.loadedBeforeWeaving(scope.targets());
     }
 
-    private static synchronized void start(Instrumentation inst, WeaveScope scope, WeaveCache cache) {
+    private static synchronized void start(Instrumentation inst, WeaveScope scope, WeaveCache cache, boolean atJvmStart) {
         if (started) {
             return;
         }
@@ -176,9 +176,10 @@ public final class Agent {
         openContinuations(inst);
         configureWeaver();
         Weaving.starting(scope, cache);
+        CallSiteWeaver.install(inst);
         ScopedWeaver.install(inst, cache);
         // after the transformer is in place: a class loaded in between is either woven or in this list
-        Weaving.started(inst.getAllLoadedClasses());
+        Weaving.started(inst, atJvmStart);
     }
 
     /**

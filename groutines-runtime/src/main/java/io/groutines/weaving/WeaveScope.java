@@ -270,10 +270,11 @@ public final class WeaveScope {
     /**
      * Name parts of classes that libraries generate at run time: Spring's and other CGLIB proxies
      * ({@code Foo$$SpringCGLIB$$0}), Javassist's ({@code _$$_jvst}), Hibernate's ({@code Foo$HibernateProxy},
-     * {@code Foo$HibernateProxy$abc}), Mockito's and Byte Buddy's.
+     * {@code Foo$HibernateProxy$abc}), Mockito's and Byte Buddy's, and the closures AspectJ generates for around advice
+     * it does not inline ({@code Foo$AjcClosure1}).
      */
     static final List<String> GENERATED = List.of("$$", "$HibernateProxy", "$HibernateInstantiator",
-            "$HibernateAccessOptimizer", "$MockitoMock$", "$ByteBuddy$", "$auxiliary$");
+            "$HibernateAccessOptimizer", "$MockitoMock$", "$ByteBuddy$", "$auxiliary$", "$AjcClosure");
 
     /**
      * The same as the weaver's own exclusions, in the one form AspectJ matches without parsing the class,

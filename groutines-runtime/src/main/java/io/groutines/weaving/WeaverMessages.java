@@ -1,5 +1,7 @@
 package io.groutines.weaving;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,8 +28,8 @@ public final class WeaverMessages implements IMessageHandler {
     /** The name of the logger of the warnings. */
     public static final String LOGGER = "io.groutines.weaving";
 
-    /** The classes (or, outside a class, the messages) already warned about: one warning each. */
-    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    /** The classes (or, outside a class, the messages) already warned about, with the cause: one warning each. */
+    private static final Map<String, String> WARNED = new ConcurrentHashMap<>();
 
     private final Set<IMessage.Kind> ignored = ConcurrentHashMap.newKeySet();
 
@@ -82,13 +84,13 @@ public final class WeaverMessages implements IMessageHandler {
             ScopedWeaver.failed(className); // never kept in the weaving cache: tried, and reported, again next time
         }
         String key = className != null ? className : String.valueOf(text);
-        if (!WARNED.add(key)) {
+        String why = cause != null ? describe(cause) : firstLine(text);
+        if (WARNED.putIfAbsent(key, why) != null) {
             return;
         }
         if (className != null) {
             Weaving.failed();
         }
-        String why = cause != null ? describe(cause) : firstLine(text);
         String what = className != null
                 ? "The weaver could not weave " + className + ", which runs unwoven: its calls reach no groutine (" + why + ")"
                 : "The weaver reported an error: " + why;
@@ -98,6 +100,14 @@ public final class WeaverMessages implements IMessageHandler {
         catch (RuntimeException | LinkageError ex) {
             System.err.println("[groutines] WARN " + what);
         }
+    }
+
+    /**
+     * @param className a binary class name
+     * @return why the weaver failed on a class of that name, as its warning said; empty when it did not
+     */
+    static Optional<String> failure(String className) {
+        return Optional.ofNullable(WARNED.get(className));
     }
 
     /** The exception and its root cause, on one line. */

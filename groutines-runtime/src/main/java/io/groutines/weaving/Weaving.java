@@ -2,15 +2,14 @@ package io.groutines.weaving;
 
 import io.groutines.TargetCheck;
 
+import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -85,10 +84,7 @@ public final class Weaving {
 
     private static volatile WeaveScope scope = WeaveScope.empty();
 
-    /** The classes loaded when the weaver started, weakly: they may be unloaded. */
-    private static Set<Class<?>> loadedBefore = Set.of();
-
-    /** Their names, for targets named by path without loading their classes. */
+    /** The names of the classes loaded when the weaver started, for targets named by path without loading them. */
     private static Set<String> loadedBeforeNames = Set.of();
 
 
@@ -110,21 +106,21 @@ public final class Weaving {
     }
 
     /**
-     * Records the classes that were loaded when the weaver's transformer was installed: those of class loaders it
-     * serves (the JDK's own, of the bootstrap and platform loaders, are never woven anyway).
+     * Records the classes that were loaded when the weaver's transformer was installed (see {@link Timeline}): those of
+     * class loaders it serves (the JDK's own, of the bootstrap and platform loaders, are never woven anyway).
+     * @param inst the JVM's instrumentation
+     * @param atJvmStart whether the weaver started with the JVM ({@code -javaagent}) rather than attached later
      */
-    static synchronized void started(Class<?>[] loaded) {
+    static synchronized void started(Instrumentation inst, boolean atJvmStart) {
+        Class<?>[] loaded = Timeline.started(inst, atJvmStart, scope);
         ClassLoader platform = ClassLoader.getPlatformClassLoader();
-        Set<Class<?>> classes = Collections.newSetFromMap(new WeakHashMap<>());
         Set<String> names = new HashSet<>();
         for (Class<?> c : loaded) {
             ClassLoader loader = c.getClassLoader();
             if (loader != null && loader != platform) {
-                classes.add(c);
                 names.add(c.getName());
             }
         }
-        loadedBefore = classes;
         loadedBeforeNames = names;
     }
 
@@ -177,12 +173,31 @@ public final class Weaving {
      * @param weave whether groutines run
      * @param weaveScope what they need woven (ignored when {@code weave} is false)
      */
-    public static synchronized void decide(boolean weave, WeaveScope weaveScope) {
+    public static void decide(boolean weave, WeaveScope weaveScope) {
+        decide(weave, weaveScope, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * The application's decision, as {@link #decide(boolean, WeaveScope)}, naming its class loader: a decision made
+     * again from another class loader is a restart of the application in this JVM (Spring Boot DevTools), whose
+     * library classes stay loaded and unwoven. The declared targets among them that are methods are then observed
+     * where the application's classes, loaded from now on, call them ({@link CallSiteWeaver}).
+     * @param weave whether groutines run
+     * @param weaveScope what they need woven (ignored when {@code weave} is false)
+     * @param application the application's class loader
+     */
+    public static synchronized void decide(boolean weave, WeaveScope weaveScope, ClassLoader application) {
         off = !weave;
         if (weave) {
             scope = weaveScope;
         }
         decided = true;
+        Class<?>[] loaded = Timeline.decided(Timeline.Kind.RUN, application, scope, off);
+        CallSiteWeaver.watch(weave ? scope.targets() : List.of(), application, loaded);
+        ClassLoader replaced = Timeline.replacedApplication();
+        if (replaced != null) {
+            AspectjWeavers.release(replaced);
+        }
     }
 
     /**
@@ -190,9 +205,19 @@ public final class Weaving {
      * another (a test suite), each needing its own groutines' classes woven.
      * @param more the scope one of them needs
      */
-    public static synchronized void widen(WeaveScope more) {
+    public static void widen(WeaveScope more) {
+        widen(more, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * As {@link #widen(WeaveScope)}, naming the class loader of the application (a test's context) that needs it.
+     * @param more the scope it needs
+     * @param application its class loader
+     */
+    public static synchronized void widen(WeaveScope more, ClassLoader application) {
         off = false;
         scope = scope.withAll(more);
+        Timeline.decided(Timeline.Kind.TEST_CONTEXT, application, scope, false);
     }
 
     /** Whether the weaver is given this class now; asked for every class loaded. */
@@ -230,12 +255,7 @@ public final class Weaving {
         if (!scope.contains(type.getName())) {
             return Status.OUTSIDE_SCOPE;
         }
-        synchronized (Weaving.class) {
-            if (loadedBefore.contains(type)) {
-                return Status.LOADED_BEFORE_WEAVER;
-            }
-        }
-        return Status.NOT_WOVEN;
+        return Timeline.loadedTooEarly(type).isPresent() ? Status.LOADED_BEFORE_WEAVER : Status.NOT_WOVEN;
     }
 
     /**
@@ -256,7 +276,7 @@ public final class Weaving {
      * which use {@code thisJoinPointStaticPart} at every one. Reading declared fields neither initializes the class
      * nor runs its code.
      */
-    private static boolean isWoven(Class<?> type) {
+    static boolean isWoven(Class<?> type) {
         try {
             for (Field f : type.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getName().startsWith("ajc$tjp_")) {
@@ -293,7 +313,7 @@ public final class Weaving {
     }
 
     /** org.example.Outer.Inner as a binary name, org.example.Outer$Inner, when the last part looks nested. */
-    private static String nestedBinaryName(String cls) {
+    static String nestedBinaryName(String cls) {
         int dot = cls.lastIndexOf('.');
         int before = dot > 0 ? cls.lastIndexOf('.', dot - 1) : -1;
         if (dot > 0 && Character.isUpperCase(cls.charAt(before + 1))) {

@@ -59,7 +59,9 @@ class SelfAttachIT {
         assertThatThrownBy(() -> FunctionCall.of(EARLY))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("target " + EARLY)
-                .hasMessageContaining("was loaded before the weaver started")
-                .hasMessageContaining("-javaagent:");
+                .hasMessageContaining("io.groutines.weaving.early.Early was loaded by the system class loader (the "
+                        + "class path) before the weaver was attached to the running JVM (it was started without "
+                        + "-javaagent)")
+                .hasMessageContaining("Fix: start the JVM with -javaagent:");
     }
 }

@@ -55,6 +55,9 @@ class WeaverFailureIT {
         try (Stream<Path> files = Files.list(Path.of("."))) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("ajcore"));
         }
+        // a target on it is told why: the warning's cause is kept
+        assertThat(WeaverMessages.failure("io.groutines.weaving.sample.Broken")).hasValueSatisfying(cause ->
+                assertThat(log.lines().get(0)).endsWith("its calls reach no groutine (" + cause + ")"));
         // and the weaver goes on
         assertThat(Weaving.status(io.groutines.weaving.sample.Ranked.class)).isEqualTo(Weaving.Status.WOVEN);
     }

@@ -72,7 +72,7 @@ record GroutinesStartup(GroutinesProperties properties, Launch launch, Discovery
         if (!enablement.enabled()) {
             // a test JVM may start another context with groutines on: only an application run is final
             if (Weaving.isStarted() && launch.kind() != Launch.Kind.TEST) {
-                Weaving.decide(false, WeaveScope.empty());
+                Weaving.decide(false, WeaveScope.empty(), classLoader);
                 long woven = Weaving.counts()[0];
                 logger.info("Groutines are disabled (" + enablement + "): the groutines agent weaves nothing more ("
                         + (woven == 1 ? "1 class was" : woven + " classes were") + " woven before this decision)");
@@ -88,10 +88,10 @@ record GroutinesStartup(GroutinesProperties properties, Launch launch, Discovery
         List<String> tooLate = List.of();
         if (Weaving.isStarted()) {
             if (launch.kind() == Launch.Kind.TEST) {
-                Weaving.widen(scope); // the tests' other contexts may need what this one does not
+                Weaving.widen(scope, classLoader); // the tests' other contexts may need what this one does not
             }
             else {
-                Weaving.decide(true, scope);
+                Weaving.decide(true, scope, classLoader);
             }
             if (environment.containsProperty("groutines.weave.attach")) {
                 logger.warn("groutines.weave.attach has no effect: the JVM runs the groutines agent (-javaagent), "
