@@ -93,6 +93,26 @@ for depth in ["0", "100"]:
           f"| {ns(lock)} | {ns(new)} | {alloc(off)} | {alloc(on)} | {alloc(lock)} | {alloc(new)} |")
 print()
 
+# ---- the lock check in each mode, per suspension --------------------------------------------------------------
+print("| thread, stack under the call | lock check | no lock held: per call | per suspension over off "
+      "| under a new lock of the caller's: per call | per call over off |")
+print("|---|---|---|---|---|---|")
+for depth in ["0", "100"]:
+    off = get(D + "listenedCallUnprotected", depth=depth)
+    for mode, suffix in [("fast-count", ""), ("internal-snapshot", "InternalSnapshot"), ("public-api", "PublicApi")]:
+        on = get(D + "listenedCall" + suffix, depth=depth)
+        new = get(D + "listenedCallUnderNewLock" + suffix, depth=depth)
+        print(f"| platform, +{depth} frames | {mode} | {ns(on)} | {num((on[0] - off[0]) / 2)} | {ns(new)} "
+              f"| {num(new[0] - off[0])} |")
+for depth in ["0", "100"]:
+    off = get(D + "listenedCallOnVirtualThreadUnprotected", depth=depth)
+    plain = get(D + "plainCallOnVirtualThread", depth=depth)
+    for mode, suffix in [("off", "Unprotected"), ("fast-count", ""), ("internal-snapshot", "InternalSnapshot")]:
+        on = get(D + "listenedCallOnVirtualThread" + suffix, depth=depth)
+        over = "—" if suffix == "Unprotected" else num((on[0] - off[0]) / 2)
+        print(f"| virtual, +{depth} frames (unwoven: {ns(plain)}) | {mode} | {ns(on)} | {over} | — | — |")
+print()
+
 print("| benchmark | protection off (`...Unprotected`) | protection on | protection per suspension (1 per op) "
       "| B/op off | B/op on |")
 print("|---|---|---|---|---|---|")
@@ -132,3 +152,15 @@ for c in [1, 10, 100]:
     off = get(S + "listenedCallsUnprotected", calls=c)
     print(f"| {c} | {ns(p, 1)} | {ns(d, 0)} | {ns(on, 0)} | {num(on[0] / c)} | {alloc(on)} "
           f"| {ns(off, 0)} | {num(off[0] / c)} | {alloc(off)} |")
+print()
+
+# ---- a watched call site ---------------------------------------------------------------------------------------
+C = "CallSiteBenchmark."
+print("| benchmark | ns/op | baseline | baseline ns/op | difference ns | B/op |")
+print("|---|---|---|---|---|---|")
+for name, base in [("watchedDormantCall", "earlyCall"), ("watchedArmedElsewhereCall", "earlyArmedElsewhereCall"),
+                   ("watchedAwaitedElsewhereCall", "earlyArmedElsewhereCall")]:
+    x, b = get(C + name), get(C + base)
+    if x is NONE:
+        continue
+    print(f"| `{name}` | {ns(x)} | `{base}` | {ns(b)} | {num(x[0] - b[0], 2)} | {alloc(x)} |")

@@ -364,6 +364,32 @@ public class DispatchBenchmark {
         }
     }
 
+    // the same calls under the slower ways of reading the thread's locks, as a JVM without the fast count gets them
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.INTERNAL_SNAPSHOT })
+    public int listenedCallInternalSnapshot(Subjects s, Listener l) {
+        return listenedCall(s, l);
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.INTERNAL_SNAPSHOT })
+    public int listenedCallUnderNewLockInternalSnapshot(Subjects s, Listener l) {
+        return listenedCallUnderNewLock(s, l);
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.PUBLIC_API })
+    public int listenedCallPublicApi(Subjects s, Listener l) {
+        return listenedCall(s, l);
+    }
+
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.PUBLIC_API })
+    public int listenedCallUnderNewLockPublicApi(Subjects s, Listener l) {
+        return listenedCallUnderNewLock(s, l);
+    }
+
     @Benchmark
     @OperationsPerInvocation(OnVirtualThread.CALLS)
     public long plainCallOnVirtualThread(Subjects s, Dormant d, OnVirtualThread v) throws InterruptedException {
@@ -382,6 +408,14 @@ public class DispatchBenchmark {
     @OperationsPerInvocation(OnVirtualThread.CALLS)
     @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.UNPROTECTED })
     public long listenedCallOnVirtualThreadUnprotected(Subjects s, OnVirtualThread v) throws InterruptedException {
+        return listenedCallOnVirtualThread(s, v);
+    }
+
+    /** A virtual thread under the snapshot: the public API's way refuses a wait on a virtual thread. */
+    @Benchmark
+    @OperationsPerInvocation(OnVirtualThread.CALLS)
+    @Fork(value = 2, jvmArgsAppend = { Harness.AGENT, Harness.INTERNAL_SNAPSHOT })
+    public long listenedCallOnVirtualThreadInternalSnapshot(Subjects s, OnVirtualThread v) throws InterruptedException {
         return listenedCallOnVirtualThread(s, v);
     }
 

@@ -50,19 +50,34 @@ final class Harness {
         }
     }
 
+    /** Forces the lock check of the runtime's snapshot of the thread ({@code LockCheck.Mode.INTERNAL_SNAPSHOT}). */
+    static final String INTERNAL_SNAPSHOT = "-Dgroutines.lock-check=internal-snapshot";
+
+    /** The suffix of the benchmarks whose forks run with {@link #INTERNAL_SNAPSHOT}. */
+    static final String INTERNAL_SNAPSHOT_SUFFIX = "InternalSnapshot";
+
+    /** Forces the lock check through {@code ThreadMXBean} ({@code LockCheck.Mode.PUBLIC_API}), as on a JDK without the others. */
+    static final String PUBLIC_API = "-Dgroutines.lock-check=public-api";
+
+    /** The suffix of the benchmarks whose forks run with {@link #PUBLIC_API}. */
+    static final String PUBLIC_API_SUFFIX = "PublicApi";
+
     /**
      * @param benchmark the benchmark's name, from JMH's {@code BenchmarkParams}
-     * @throws IllegalStateException unless the fork's lock protection is what the benchmark's name says: off for
-     *         the {@code ...Unprotected} benchmarks, on for all others
+     * @throws IllegalStateException unless the fork's lock check is what the benchmark's name says: off for the
+     *         {@code ...Unprotected} benchmarks, the snapshot or the public API for {@code ...InternalSnapshot} and
+     *         {@code ...PublicApi}, the fast count for all others
      */
     static void requireProtection(String benchmark) {
-        boolean wanted = !benchmark.endsWith(UNPROTECTED_SUFFIX);
+        LockCheck.Mode expected = benchmark.endsWith(UNPROTECTED_SUFFIX) ? LockCheck.Mode.OFF
+                : benchmark.endsWith(INTERNAL_SNAPSHOT_SUFFIX) ? LockCheck.Mode.INTERNAL_SNAPSHOT
+                : benchmark.endsWith(PUBLIC_API_SUFFIX) ? LockCheck.Mode.PUBLIC_API
+                : LockCheck.Mode.FAST_COUNT;
         LockCheck check = LockCheck.inForce();
-        LockCheck.Mode expected = wanted ? LockCheck.Mode.FAST_COUNT : LockCheck.Mode.OFF;
         if (check.mode() != expected) {
             throw new IllegalStateException(benchmark + " must run with the lock check " + expected.label()
-                    + ", but this fork has " + check + " (" + UNPROTECTED + " is for the " + UNPROTECTED_SUFFIX
-                    + " benchmarks only)");
+                    + ", but this fork has " + check + " (the benchmark's name says which: the suffixes "
+                    + UNPROTECTED_SUFFIX + ", " + INTERNAL_SNAPSHOT_SUFFIX + " and " + PUBLIC_API_SUFFIX + ")");
         }
     }
 
