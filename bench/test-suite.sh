@@ -7,9 +7,9 @@
 #   none      no agent at all: a build without groutines
 #   on-cold   on with an empty weaving cache: the first run of a build on a machine
 #
-# SUITE=sample (the default): 57 Spring tests that do not depend on groutines, in 3 application contexts — the 54 API
-# tests over real HTTP (one context, which -Ddemo.api.groutines=true switches groutines on in), the start-up order
-# test and a @WebMvcTest slice. SUITE=demo: every test class of the demo that surefire's default run takes (most of
+# SUITE=sample (the default): Spring tests that do not depend on groutines (64 test methods, 114 tests as JUnit counts
+# parameterized ones), in 3 application contexts — the API tests over real HTTP (one context, which
+# -Ddemo.api.groutines=true switches groutines on in), the start-up order test and a @WebMvcTest slice. SUITE=demo: every test class of the demo that surefire's default run takes (most of
 # them depend on groutines, so only on and on-cold are meaningful; VARIANTS="on on-cold" is then the default).
 #
 #   bench/test-suite.sh            build, then ROUNDS rounds of the variants
