@@ -15,6 +15,9 @@
 #   agent-on-aot      agent-on-cached with an AOT cache made by a training start with the agent
 #   none-aot-agent    the agent added to a JVM whose AOT cache was made without it (the JVM refuses that cache)
 #   agent-on-narrow   agent-on-cached, --groutines.weave.application-packages=false: only what the groutines name
+#   empty-agent       none with -javaagent of an agent whose premain does nothing (built here): what any -javaagent
+#                     costs the JVM (the java.instrument module, which turns off CDS's archived module graph), the
+#                     floor under agent-off
 #
 #   bench/startup.sh                 build, then STARTS rounds of the six variants (about 10 minutes on 2 cores)
 #
@@ -60,6 +63,20 @@ OFF=(--groutines.enabled=false)
 COMMON=(-Xlog:class+load=info:file=classes.txt:uptime)
 AGENT_FLAG="-javaagent:$ROOT/$AGENT"
 
+# empty_agent: the path of a jar whose agent does nothing, built once into $OUT
+empty_agent() {
+    local jar="$OUT/empty-agent.jar"
+    if [ ! -f "$jar" ]; then
+        local src="$OUT/empty-agent"
+        mkdir -p "$src"
+        printf 'public final class EmptyAgent {\n    public static void premain(String args) {\n    }\n}\n' > "$src/EmptyAgent.java"
+        printf 'Premain-Class: EmptyAgent\n' > "$src/manifest.txt"
+        "$(dirname "$JAVA")/javac" -d "$src" "$src/EmptyAgent.java"
+        "$(dirname "$JAVA")/jar" --create --file "$jar" --manifest "$src/manifest.txt" -C "$src" EmptyAgent.class
+    fi
+    printf '%s' "$jar"
+}
+
 # variant_args NAME: sets JVM and APP for a variant, and CACHE (its weaving cache directory, or empty), COLD (1: the
 # cache is emptied before each start) and AOT (its AOT cache file, or empty)
 variant_args() {
@@ -79,6 +96,7 @@ variant_args() {
         agent-on-aot)     JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/agent-on-aot.aot" ;;
         none-aot-agent)   JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/none-aot.aot" ;;
         agent-on-narrow)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
+        empty-agent)      JVM+=("-javaagent:$(empty_agent)"); APP=("${OFF[@]}"); CACHE="" ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac
     [ -n "$CACHE" ] && JVM+=("-Dgroutines.weave.cache.dir=$CACHE")
