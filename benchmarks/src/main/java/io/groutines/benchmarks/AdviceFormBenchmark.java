@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
  * the weaver builds a join point and boxes the arguments before the advice runs, even dormant.</li>
  * </ul>
  * Each beside its unwoven twin ({@code plain.Adder}), the baseline; {@code listened...}: one groutine of the measuring
- * thread's hub handles every call at ENTER and at EXIT, as in {@code DispatchBenchmark.listenedCall}. The ninth
- * argument adds one addition to the body; the unwoven pair shows what that costs.
+ * thread's hub handles every call at ENTER and at EXIT, as in {@code DispatchBenchmark.listenedCall}; dormant: nobody
+ * waits for any call in the JVM ({@code WovenCallBenchmark.Dormant}). The ninth argument adds one addition to the
+ * body; the unwoven pair shows what that costs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -60,25 +61,13 @@ public class AdviceFormBenchmark {
         }
     }
 
-    /** Nobody waits for any call in the JVM. */
-    @State(Scope.Thread)
-    public static class Dormant {
+    /**
+     * One groutine of the measuring thread's hub that handles every call of {@link #method()} at ENTER and EXIT,
+     * forever.
+     */
+    public abstract static class Listener {
 
-        @Setup(Level.Iteration)
-        public void check() {
-            Harness.requireArmed(false);
-        }
-
-        @TearDown(Level.Iteration)
-        public void checkAfter() {
-            Harness.requireArmed(false);
-        }
-    }
-
-    /** One groutine of the measuring thread's hub that handles every call of a method at ENTER and EXIT, forever. */
-    static final class Listener {
-
-        private final Hub hub;
+        private Hub hub;
 
         private long enters;
 
@@ -86,9 +75,13 @@ public class AdviceFormBenchmark {
 
         private long entersBefore;
 
-        Listener(String method) {
-            hub = Hub.open("listener-" + method);
-            FunctionCall call = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, method);
+        /** @return the name of the woven {@code Adder}'s method it handles */
+        protected abstract String method();
+
+        @Setup(Level.Trial)
+        public void spawn() {
+            hub = Hub.open("listener-" + method());
+            FunctionCall call = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, method());
             hub.spawn("listener", () -> {
                 while (true) {
                     call.await(Phase.ENTER);
@@ -99,85 +92,54 @@ public class AdviceFormBenchmark {
             });
         }
 
-        void check() {
+        @Setup(Level.Iteration)
+        public void check() {
             Harness.requireBoundHere(hub);
             Harness.requireArmed(true);
             entersBefore = enters;
         }
 
-        void checkAfter() {
+        @TearDown(Level.Iteration)
+        public void checkAfter() {
             Harness.require(enters > entersBefore && exits == enters,
-                    "the groutine handled every call at ENTER and EXIT");
+                    "the groutine handled every call of " + method() + " at ENTER and EXIT");
         }
 
-        void close() {
+        @TearDown(Level.Trial)
+        public void close() {
             hub.close();
         }
     }
 
     /** {@link Listener} of {@code sum8}. */
     @State(Scope.Thread)
-    public static class ListenerEight {
+    public static class ListenerEight extends Listener {
 
-        private Listener listener;
-
-        @Setup(Level.Trial)
-        public void spawn() {
-            listener = new Listener("sum8");
-        }
-
-        @Setup(Level.Iteration)
-        public void check() {
-            listener.check();
-        }
-
-        @TearDown(Level.Iteration)
-        public void checkAfter() {
-            listener.checkAfter();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            listener.close();
+        @Override
+        protected String method() {
+            return "sum8";
         }
     }
 
     /** {@link Listener} of {@code sum9}. */
     @State(Scope.Thread)
-    public static class ListenerNine {
+    public static class ListenerNine extends Listener {
 
-        private Listener listener;
-
-        @Setup(Level.Trial)
-        public void spawn() {
-            listener = new Listener("sum9");
-        }
-
-        @Setup(Level.Iteration)
-        public void check() {
-            listener.check();
-        }
-
-        @TearDown(Level.Iteration)
-        public void checkAfter() {
-            listener.checkAfter();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            listener.close();
+        @Override
+        protected String method() {
+            return "sum9";
         }
     }
 
     // ---- eight parameters: the specialised advice -------------------------------------------------------------
 
     @Benchmark
-    public long unwovenEight(Subjects s, Dormant d) {
+    public long unwovenEight(Subjects s, WovenCallBenchmark.Dormant d) {
         return s.plain.sum8(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b);
     }
 
     @Benchmark
-    public long dormantEight(Subjects s, Dormant d) {
+    public long dormantEight(Subjects s, WovenCallBenchmark.Dormant d) {
         return s.woven.sum8(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b);
     }
 
@@ -189,12 +151,12 @@ public class AdviceFormBenchmark {
     // ---- nine parameters: the generic routine -------------------------------------------------------------------
 
     @Benchmark
-    public long unwovenNine(Subjects s, Dormant d) {
+    public long unwovenNine(Subjects s, WovenCallBenchmark.Dormant d) {
         return s.plain.sum9(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b, s.a);
     }
 
     @Benchmark
-    public long dormantNine(Subjects s, Dormant d) {
+    public long dormantNine(Subjects s, WovenCallBenchmark.Dormant d) {
         return s.woven.sum9(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b, s.a);
     }
 
