@@ -164,3 +164,15 @@ for name, base in [("watchedDormantCall", "earlyCall"), ("watchedArmedElsewhereC
     if x is NONE:
         continue
     print(f"| `{name}` | {ns(x)} | `{base}` | {ns(b)} | {num(x[0] - b[0], 2)} | {alloc(x)} |")
+print()
+
+# ---- the two forms of the interception protocol --------------------------------------------------------------
+A = "AdviceFormBenchmark."
+print("| state | specialised advice: `sum8` (8 parameters) | generic routine: `sum9` (9 parameters) "
+      "| generic / specialised | B/op specialised | B/op generic |")
+print("|---|---|---|---|---|---|")
+for state in ["unwoven", "dormant", "listened"]:
+    e = get(A + state + "Eight")
+    n = get(A + state + "Nine")
+    label = state + " (baseline)" if state == "unwoven" else state
+    print(f"| {label} | {ns(e)} | {ns(n)} | {num(n[0] / e[0], 1)} | {alloc(e)} | {alloc(n)} |")

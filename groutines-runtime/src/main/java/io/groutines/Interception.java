@@ -22,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * return Interception.exit(call, result, null);                       // EXIT dispatch; may replace or throw
  * }</pre>
  * Nothing here allocates until a groutine of a hub bound to the calling thread waits for the callable.
+ *
+ * <p>The protocol is written out in two forms. The aspects' around advice for methods of up to eight parameters,
+ * the hot path, each bind their arguments one by one and run it inline (generated from one template at build time,
+ * see the runtime's {@code src/build/java/AroundAdvice.java}); everything that holds the arguments as an array
+ * (methods of more parameters, calls through a Spring proxy, tests) goes through {@link #intercept}, the one place
+ * that runs it for an array.
  */
 public final class Interception {
 
@@ -143,6 +149,81 @@ public final class Interception {
             PROXIED.set(new Proxied(target, implementation));
         }
         return invocation;
+    }
+
+    /**
+     * What an intercepted call runs when it proceeds: the original method's body, or what stands for it (the rest of
+     * a proxy's chain).
+     * @param <T> what it proceeds from (a join point, a method invocation), passed in so that the function captures
+     *        nothing and costs no allocation
+     */
+    @FunctionalInterface
+    public interface Proceed<T> {
+
+        /**
+         * @param from what it proceeds from
+         * @param args the arguments to run with: those of the call, as groutines left them
+         * @return what it returned
+         * @throws Throwable what it threw
+         */
+        Object proceed(T from, Object[] args) throws Throwable;
+    }
+
+    /**
+     * The whole protocol for a call whose arguments are an array: arm check, {@link #enter ENTER}, the original
+     * (skipped when a groutine supplied the result) with the arguments groutines left, {@link #exit EXIT}, and the
+     * result or exception the caller receives.
+     * @param callable the method being executed
+     * @param receiver the object it runs on, or {@code null} for a static method
+     * @param args the arguments; groutines may change them in place
+     * @param from what {@code original} proceeds from
+     * @param original the method's body
+     * @return what the caller receives
+     * @throws Throwable what the caller receives instead: the method's exception, or a groutine's
+     */
+    public static <T> Object intercept(Executable callable, Object receiver, Object[] args, T from, Proceed<T> original)
+            throws Throwable {
+        return intercept(null, null, callable, receiver, args, from, original);
+    }
+
+    /**
+     * {@link #intercept} for a call through a proxy, entered as {@link #enterProxied} enters it.
+     * @param invoked the method invoked on the proxy
+     * @param proxy the proxy
+     * @param implementation the target's method that runs, or {@code invoked} when there is no target
+     * @param target the proxy's target, or {@code null}
+     * @param args the arguments; groutines may change them in place
+     * @param from what {@code original} proceeds from
+     * @param original the rest of the proxy's chain
+     * @return what the caller receives
+     * @throws Throwable what the caller receives instead
+     */
+    public static <T> Object interceptProxied(Executable invoked, Object proxy, Executable implementation, Object target,
+            Object[] args, T from, Proceed<T> original) throws Throwable {
+        return intercept(invoked, proxy, implementation, target, args, from, original);
+    }
+
+    private static <T> Object intercept(Executable invoked, Object proxy, Executable callable, Object receiver,
+            Object[] args, T from, Proceed<T> original) throws Throwable {
+        if (!armed()) {
+            return original.proceed(from, args);
+        }
+        Call call = invoked == null ? enter(callable, receiver, args)
+                : enterProxied(invoked, callable, proxy, receiver, args);
+        if (call == null) {
+            return original.proceed(from, args);
+        }
+        if (skipsOriginal(call)) {
+            return exit(call, null, null);
+        }
+        Object result;
+        try {
+            result = original.proceed(from, arguments(call));
+        }
+        catch (Throwable ex) {
+            return exit(call, null, ex);
+        }
+        return exit(call, result, null);
     }
 
     /**

@@ -6,8 +6,8 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * What woven code does around a call, written by hand so that the core can be tested without a weaver: the
- * protocol of {@link Interception}.
+ * What woven code does around a call, so that the core can be tested without a weaver: the protocol of
+ * {@link Interception#intercept}, as the aspects run it for methods of many parameters.
  */
 final class Woven {
 
@@ -21,24 +21,7 @@ final class Woven {
     }
 
     static Object call(Executable callable, Object target, Object[] args, Body body) throws Throwable {
-        if (!Interception.armed()) {
-            return body.run(args);
-        }
-        Call call = Interception.enter(callable, target, args);
-        if (call == null) {
-            return body.run(args);
-        }
-        if (Interception.skipsOriginal(call)) {
-            return Interception.exit(call, null, null);
-        }
-        Object result;
-        try {
-            result = body.run(Interception.arguments(call));
-        }
-        catch (Throwable ex) {
-            return Interception.exit(call, null, ex);
-        }
-        return Interception.exit(call, result, null);
+        return Interception.intercept(callable, target, args, body, Body::run);
     }
 
     static Method method(Class<?> type, String name) {

@@ -1,6 +1,5 @@
 package io.groutines.weaving;
 
-import io.groutines.Call;
 import io.groutines.Interception;
 
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -19,7 +18,7 @@ import org.aspectj.lang.reflect.MethodSignature;
 public class WideCalls {
 
     /**
-     * Same protocol as {@link WovenCalls}, with the receiver and arguments taken from the join point.
+     * The protocol of {@link Interception#intercept}, with the receiver and arguments taken from the join point.
      * @param call the join point
      * @return what the caller receives
      * @throws Throwable what the method or a groutine throws
@@ -28,23 +27,9 @@ public class WideCalls {
             + "&& !within(io.groutines.discovery.*) && !within(io.groutines.weaving.*) && !within(org.aspectj..*)")
     public Object call(ProceedingJoinPoint call) throws Throwable {
         if (!Interception.armed()) {
-            return call.proceed();
+            return call.proceed(); // dormant: before the copy of the arguments that intercept needs
         }
-        Call inv = Interception.enter(((MethodSignature) call.getStaticPart().getSignature()).getMethod(),
-                call.getThis(), call.getArgs());
-        if (inv == null) {
-            return call.proceed();
-        }
-        if (Interception.skipsOriginal(inv)) {
-            return Interception.exit(inv, null, null);
-        }
-        Object result;
-        try {
-            result = call.proceed(Interception.arguments(inv));
-        }
-        catch (Throwable ex) {
-            return Interception.exit(inv, null, ex);
-        }
-        return Interception.exit(inv, result, null);
+        return Interception.intercept(((MethodSignature) call.getStaticPart().getSignature()).getMethod(),
+                call.getThis(), call.getArgs(), call, ProceedingJoinPoint::proceed);
     }
 }

@@ -2,7 +2,6 @@ package io.groutines.boot.proxy;
 
 import java.lang.reflect.Method;
 
-import io.groutines.Call;
 import io.groutines.Interception;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -23,26 +22,13 @@ final class ProxiedCalls implements MethodInterceptor {
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
         if (!Interception.armed() || !(invocation instanceof ProxyMethodInvocation proxied)) {
-            return invocation.proceed();
+            return invocation.proceed(); // dormant: before the look-up of the target's method
         }
         Method invoked = invocation.getMethod();
         Object target = invocation.getThis();
         Method implementation = target != null ? AopUtils.getMostSpecificMethod(invoked, target.getClass()) : invoked;
-        Call call = Interception.enterProxied(invoked, implementation, proxied.getProxy(), target,
-                invocation.getArguments());
-        if (call == null) {
-            return invocation.proceed();
-        }
-        if (Interception.skipsOriginal(call)) {
-            return Interception.exit(call, null, null);
-        }
-        Object result;
-        try {
-            result = invocation.proceed(); // with the argument array groutines may have changed in place
-        }
-        catch (Throwable ex) {
-            return Interception.exit(call, null, ex);
-        }
-        return Interception.exit(call, result, null);
+        // the chain proceeds with the invocation's argument array, which groutines change in place
+        return Interception.interceptProxied(invoked, proxied.getProxy(), implementation, target,
+                invocation.getArguments(), invocation, (chain, args) -> chain.proceed());
     }
 }
