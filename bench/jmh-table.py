@@ -93,6 +93,15 @@ for depth in ["0", "100"]:
           f"| {ns(lock)} | {ns(new)} | {alloc(off)} | {alloc(on)} | {alloc(lock)} | {alloc(new)} |")
 print()
 
+# ---- what Call.caller() adds to a listened call ----------------------------------------------------------------
+print("| stack under the call | `listenedCall` | `listenedCallAskingCaller` | `caller()` asked, per call |")
+print("|---|---|---|---|")
+for depth in ["0", "100"]:
+    on = get(D + "listenedCall", depth=depth)
+    asking = get(D + "listenedCallAskingCaller", depth=depth)
+    print(f"| +{depth} frames | {ns(on)} | {ns(asking)} | {num(asking[0] - on[0])} |")
+print()
+
 # ---- the lock check in each mode, per suspension --------------------------------------------------------------
 print("| thread, stack under the call | lock check | no lock held: per call | per suspension over off "
       "| under a new lock of the caller's: per call | per call over off |")
