@@ -106,7 +106,7 @@ for v in $VARIANTS; do
                 else if (stack ~ /org\.aspectj\./)                           step = "weaving: the classes (match, weave, write)"
                 else                                                         step = "weaving: the gate (no AspectJ frame)"
             }
-            else if (stack ~ /io\.groutines\.boot\.discovery\.Discovery\.scan/) step = "starter: ClassGraph scan for @Groutines classes"
+            else if (stack ~ /io\.groutines\.boot\.discovery\.Discovery\.scan/) step = "starter: its scan for @Groutines classes"
             else if (own && boot)                                            step = "starter: its own code (properties, guard, catalog, checks, proxies)"
             else if (own)                                                    step = "runtime: its own code (weaver start, woven calls, hubs, strands)"
             else                                                             step = "the application, Spring, Hibernate (the starter'"'"'s bean requests included)"

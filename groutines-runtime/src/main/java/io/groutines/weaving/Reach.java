@@ -153,7 +153,7 @@ public final class Reach {
                     ? "module " + runs.getModule().getName() : "the boot class path") + "), whose classes are never "
                     + "woven", "target the application or library method that calls it")
                     : WeaveScope.isNeverWoven(name) || runs.isHidden()
-                    ? new TargetException(path, name + " belongs to AspectJ, ByteBuddy, ClassGraph or groutines, or is "
+                    ? new TargetException(path, name + " belongs to AspectJ, Byte Buddy or groutines, or is "
                     + "generated at run time (a proxy, a lambda, a mock), which are never woven",
                     "target the application or library method that calls it")
                     : Weaving.scope().exclusion(name).isPresent()
