@@ -1,20 +1,14 @@
 package io.groutines.benchmarks;
 
-import io.groutines.FunctionCall;
-import io.groutines.Hub;
-import io.groutines.Phase;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -42,78 +36,9 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 2, jvmArgsAppend = Harness.AGENT)
 public class AdviceFormBenchmark {
 
-    /** The subjects and their arguments, outside the {@code Integer} cache so that boxing allocates. */
+    /** {@link Listening} to {@code sum8}. */
     @State(Scope.Thread)
-    public static class Subjects {
-
-        final io.groutines.benchmarks.plain.Adder plain = new io.groutines.benchmarks.plain.Adder(1);
-
-        final io.groutines.benchmarks.woven.Adder woven = new io.groutines.benchmarks.woven.Adder(1);
-
-        int a = 1000;
-
-        int b = 2000;
-
-        @Setup(Level.Trial)
-        public void check() {
-            Harness.requireWoven(io.groutines.benchmarks.woven.Adder.class);
-            Harness.requireUnwoven(io.groutines.benchmarks.plain.Adder.class);
-        }
-    }
-
-    /**
-     * One groutine of the measuring thread's hub that handles every call of {@link #method()} at ENTER and EXIT,
-     * forever.
-     */
-    public abstract static class Listener {
-
-        private Hub hub;
-
-        private long enters;
-
-        private long exits;
-
-        private long entersBefore;
-
-        /** @return the name of the woven {@code Adder}'s method it handles */
-        protected abstract String method();
-
-        @Setup(Level.Trial)
-        public void spawn() {
-            hub = Hub.open("listener-" + method());
-            FunctionCall call = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, method());
-            hub.spawn("listener", () -> {
-                while (true) {
-                    call.await(Phase.ENTER);
-                    enters++;
-                    call.await(Phase.EXIT);
-                    exits++;
-                }
-            });
-        }
-
-        @Setup(Level.Iteration)
-        public void check() {
-            Harness.requireBoundHere(hub);
-            Harness.requireArmed(true);
-            entersBefore = enters;
-        }
-
-        @TearDown(Level.Iteration)
-        public void checkAfter() {
-            Harness.require(enters > entersBefore && exits == enters,
-                    "the groutine handled every call of " + method() + " at ENTER and EXIT");
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            hub.close();
-        }
-    }
-
-    /** {@link Listener} of {@code sum8}. */
-    @State(Scope.Thread)
-    public static class ListenerEight extends Listener {
+    public static class ListenerEight extends Listening {
 
         @Override
         protected String method() {
@@ -121,9 +46,9 @@ public class AdviceFormBenchmark {
         }
     }
 
-    /** {@link Listener} of {@code sum9}. */
+    /** {@link Listening} to {@code sum9}. */
     @State(Scope.Thread)
-    public static class ListenerNine extends Listener {
+    public static class ListenerNine extends Listening {
 
         @Override
         protected String method() {
@@ -134,34 +59,34 @@ public class AdviceFormBenchmark {
     // ---- eight parameters: the specialised advice -------------------------------------------------------------
 
     @Benchmark
-    public long unwovenEight(Subjects s, WovenCallBenchmark.Dormant d) {
+    public long unwovenEight(WovenCallBenchmark.Subjects s, WovenCallBenchmark.Dormant d) {
         return s.plain.sum8(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b);
     }
 
     @Benchmark
-    public long dormantEight(Subjects s, WovenCallBenchmark.Dormant d) {
+    public long dormantEight(WovenCallBenchmark.Subjects s, WovenCallBenchmark.Dormant d) {
         return s.woven.sum8(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b);
     }
 
     @Benchmark
-    public long listenedEight(Subjects s, ListenerEight l) {
+    public long listenedEight(WovenCallBenchmark.Subjects s, ListenerEight l) {
         return s.woven.sum8(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b);
     }
 
     // ---- nine parameters: the generic routine -------------------------------------------------------------------
 
     @Benchmark
-    public long unwovenNine(Subjects s, WovenCallBenchmark.Dormant d) {
+    public long unwovenNine(WovenCallBenchmark.Subjects s, WovenCallBenchmark.Dormant d) {
         return s.plain.sum9(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b, s.a);
     }
 
     @Benchmark
-    public long dormantNine(Subjects s, WovenCallBenchmark.Dormant d) {
+    public long dormantNine(WovenCallBenchmark.Subjects s, WovenCallBenchmark.Dormant d) {
         return s.woven.sum9(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b, s.a);
     }
 
     @Benchmark
-    public long listenedNine(Subjects s, ListenerNine l) {
+    public long listenedNine(WovenCallBenchmark.Subjects s, ListenerNine l) {
         return s.woven.sum9(s.a, s.b, s.a, s.b, s.a, s.b, s.a, s.b, s.a);
     }
 }

@@ -90,45 +90,11 @@ public class DispatchBenchmark {
 
     /** One groutine that handles every call of {@code woven.Adder.add} at ENTER and at EXIT, forever. */
     @State(Scope.Thread)
-    public static class Listener {
+    public static class Listener extends Listening {
 
-        Hub hub;
-
-        long enters;
-
-        long exits;
-
-        private long entersBefore;
-
-        @Setup(Level.Trial)
-        public void spawn() {
-            hub = Hub.open("listener");
-            FunctionCall add = FunctionCall.of(io.groutines.benchmarks.woven.Adder.class, "add");
-            hub.spawn("listener", () -> {
-                while (true) {
-                    add.await(Phase.ENTER);
-                    enters++;
-                    add.await(Phase.EXIT);
-                    exits++;
-                }
-            });
-        }
-
-        @Setup(Level.Iteration)
-        public void check() {
-            Harness.requireBoundHere(hub);
-            Harness.requireArmed(true);
-            entersBefore = enters;
-        }
-
-        @TearDown(Level.Iteration)
-        public void checkAfter() {
-            Harness.require(enters > entersBefore && exits == enters, "the groutine handled every call at ENTER and EXIT");
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            hub.close();
+        @Override
+        protected String method() {
+            return "add";
         }
     }
 
