@@ -1,5 +1,7 @@
 package io.groutines.demo.devtools;
 
+import io.groutines.demo.DemoProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,9 +48,7 @@ class DevToolsRestartIT {
 
     private static final Path AGENT = Path.of(System.getProperty("groutines.agent"));
 
-    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
-
-    private static final String STARTED = "Started SnippetsApplication";
+    private static final String STARTED = DemoProcess.STARTED;
 
     private static final String STARTING = "Starting SnippetsApplication";
 
@@ -56,9 +56,7 @@ class DevToolsRestartIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Process app;
-
-    private Path log;
+    private DemoProcess app;
 
     private Path classes;
 
@@ -66,11 +64,8 @@ class DevToolsRestartIT {
 
     @AfterEach
     void stop() throws Exception {
-        if (this.app != null && this.app.isAlive()) {
-            this.app.destroy();
-            if (!this.app.waitFor(20, TimeUnit.SECONDS)) {
-                this.app.destroyForcibly();
-            }
+        if (this.app != null) {
+            this.app.close();
         }
     }
 
@@ -169,23 +164,21 @@ class DevToolsRestartIT {
     private int start(Path dir) throws Exception {
         List<String> libraries = Files.readAllLines(Path.of(System.getProperty("demo.classpath")));
         String classPath = this.classes + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, libraries);
-        this.log = dir.resolve("demo.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-javaagent:" + AGENT, "-cp", classPath, "io.groutines.demo.SnippetsApplication",
                 "--spring.profiles.active=demo,inner-loop", "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.devtools.restart.trigger-file=" + TRIGGER, "--spring.devtools.restart.poll-interval=200ms",
                 "--spring.devtools.restart.quiet-period=100ms", "--spring.devtools.livereload.enabled=false",
                 "--spring.devtools.restart.log-condition-evaluation-delta=false"));
-        this.app = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(this.log.toFile()).start();
-        return awaitStarted(0);
+        this.app = DemoProcess.launch(command, dir, dir.resolve("demo.log"));
+        return this.app.awaitStarted(0);
     }
 
     /** Touches the trigger file, as an IDE's build does after compiling, and waits for the restarted application. */
     private int restart() throws Exception {
         int before = count(output(), STARTED);
         trigger();
-        return awaitStarted(before);
+        return this.app.awaitStarted(before);
     }
 
     /**
@@ -227,27 +220,6 @@ class DevToolsRestartIT {
         throw new AssertionError("the restart did not fail within 90 s:\n" + tail());
     }
 
-    private int awaitStarted(int startsBefore) throws Exception {
-        int failuresBefore = count(output(), "APPLICATION FAILED TO START");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-        while (System.nanoTime() < deadline) {
-            String out = output();
-            if (count(out, STARTED) > startsBefore) {
-                Matcher port = PORT.matcher(out);
-                int found = -1;
-                while (port.find()) {
-                    found = Integer.parseInt(port.group(1));
-                }
-                return found;
-            }
-            if (!this.app.isAlive() || count(out, "APPLICATION FAILED TO START") > failuresBefore) {
-                throw new AssertionError("the demo did not start:\n" + tail());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the demo did not start within 150 s:\n" + tail());
-    }
-
     /** Instances of a class after a full GC (jcmd's class histogram collects first). */
     private long live(String type) throws Exception {
         String histogram = jcmd("GC.class_histogram");
@@ -278,20 +250,15 @@ class DevToolsRestartIT {
     }
 
     private String output() throws IOException {
-        return Files.readString(this.log);
+        return this.app.output();
     }
 
     private String tail() throws IOException {
-        String out = output();
-        return out.substring(Math.max(0, out.length() - 8000));
+        return this.app.tail();
     }
 
     private static int count(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-            n++;
-        }
-        return n;
+        return DemoProcess.count(text, part);
     }
 
     // ---- the developer's build ----------------------------------------------------------------------------------

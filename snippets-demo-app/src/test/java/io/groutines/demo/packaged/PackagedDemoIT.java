@@ -1,5 +1,7 @@
 package io.groutines.demo.packaged;
 
+import io.groutines.demo.DemoProcess;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -38,23 +39,16 @@ class PackagedDemoIT {
 
     private static final Path OTEL = Path.of(System.getProperty("otel.agent"));
 
-    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
-
     private static final String ALLOW = "--groutines.allow-in-production=true";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Process app;
-
-    private Path log;
+    private DemoProcess app;
 
     @AfterEach
     void stop() throws Exception {
-        if (this.app != null && this.app.isAlive()) {
-            this.app.destroy();
-            if (!this.app.waitFor(20, TimeUnit.SECONDS)) {
-                this.app.destroyForcibly();
-            }
+        if (this.app != null) {
+            this.app.close();
         }
     }
 
@@ -157,30 +151,18 @@ class PackagedDemoIT {
 
     private int start(List<String> jvm, List<String> args) throws Exception {
         launch(jvm, args);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
-        while (System.nanoTime() < deadline) {
-            Matcher port = PORT.matcher(output());
-            if (port.find() && output().contains("Started SnippetsApplication")) {
-                return Integer.parseInt(port.group(1));
-            }
-            if (!this.app.isAlive()) {
-                throw new AssertionError("the demo stopped:\n" + output());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the demo did not start within 150 s:\n" + output());
+        return this.app.awaitStarted(0);
     }
 
     private String refused(List<String> jvm, List<String> args) throws Exception {
         launch(jvm, args);
-        assertThat(this.app.waitFor(120, TimeUnit.SECONDS)).as("the refused demo ends").isTrue();
+        assertThat(this.app.awaitEnd(120)).as("the refused demo ends").isTrue();
         String out = output();
         assertThat(out).contains("APPLICATION FAILED TO START").doesNotContain("Started SnippetsApplication");
         return out;
     }
 
     private void launch(List<String> jvm, List<String> args) throws IOException {
-        this.log = Files.createTempFile("packaged-demo-", ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvm);
@@ -188,11 +170,11 @@ class PackagedDemoIT {
         command.add("--server.port=0");
         command.add("--server.address=127.0.0.1");
         command.add("--spring.datasource.url=jdbc:h2:mem:packaged;DB_CLOSE_DELAY=-1");
-        this.app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
+        this.app = DemoProcess.launch(command, null, Files.createTempFile("packaged-demo-", ".log"));
     }
 
     private String output() throws IOException {
-        return Files.readString(this.log);
+        return this.app.output();
     }
 
     private static void explode(Path jar, Path into) throws IOException {
