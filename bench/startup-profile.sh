@@ -4,7 +4,7 @@
 # start) and io.groutines.Weave (each class given to the weaver or taken from the weaving cache, with the time it
 # took and whether AspectJ set up its weaver for the class loader meanwhile) — and (2) the samples of the main thread
 # (every 2 ms), which runs the agent's premain, the starter and the weaving, sorted into the agent's and the weaver's
-# steps. The recorder slows the start itself: the shares are what this is for, not the durations (those are
+# steps, and those of the thread that weaves ahead (docs/weaving.md, "Weaving ahead"). The recorder slows the start itself: the shares are what this is for, not the durations (those are
 # bench/startup.sh's).
 #
 #   bench/startup-profile.sh                 STARTS=3 starts of each of VARIANTS="agent-on agent-on-cached"
@@ -96,6 +96,7 @@ done | tee "$OUT/events.txt"
 for v in $VARIANTS; do
     cat "$OUT/$v"-[0-9]*/samples.txt | awk -v variant="$v" -v starts="$STARTS" '
         function flush() {
+            if (thread == "groutines-weave-ahead") ahead++
             if (thread != "main") return
             total++
             if (stack ~ /ByteBuddyAgent\.install/)                          step = "self-attach: byte-buddy-agent install"
@@ -126,6 +127,7 @@ for v in $VARIANTS; do
             printf "%s: %d samples of the main thread (2 ms apart while it runs Java code) in %d starts\n", variant, total, starts
             for (s in n) printf "  %5d  %5.1f %%  %s\n", n[s], 100 * n[s] / total, s | "sort -k1,1nr"
             close("sort -k1,1nr")
+            printf "  and %d samples of the thread that weaves ahead (groutines-weave-ahead), beside the main thread\n", ahead
         }'
 done | tee "$OUT/profile.txt"
 cat "$OUT/events.txt" >> "$OUT/profile.txt"

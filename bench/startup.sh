@@ -15,6 +15,9 @@
 #   agent-on-aot      agent-on-cached with an AOT cache made by a training start with the agent
 #   none-aot-agent    the agent added to a JVM whose AOT cache was made without it (the JVM refuses that cache)
 #   agent-on-narrow   agent-on-cached, --groutines.weave.application-packages=false: only what the groutines name
+#   agent-on-here     agent-on without weaving ahead (-Dgroutines.weave.ahead=false): every class woven by the thread
+#                     that loads it, as before weaving ahead was there
+#   attach-on-here    attach-on without weaving ahead
 #   empty-agent       none with -javaagent of an agent whose premain does nothing (built here): what any -javaagent
 #                     costs the JVM (the java.instrument module, which turns off CDS's archived module graph), the
 #                     floor under agent-off
@@ -96,6 +99,8 @@ variant_args() {
         agent-on-aot)     JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/agent-on-aot.aot" ;;
         none-aot-agent)   JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/none-aot.aot" ;;
         agent-on-narrow)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
+        agent-on-here)    JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
+        attach-on-here)   JVM+=(${ATTACH[@]+"${ATTACH[@]}"} -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         empty-agent)      JVM+=("-javaagent:$(empty_agent)"); APP=("${OFF[@]}"); CACHE="" ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac

@@ -5,12 +5,16 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.security.ProtectionDomain;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import io.groutines.discovery.ApplicationCode;
 
 import org.aspectj.weaver.bcel.asm.AsmDetector;
 
@@ -40,6 +44,9 @@ final class ScopedWeaver implements ClassFileTransformer {
     /** The loaders AspectJ has been given a class of: the first class of each pays for its weaver's set-up. */
     private static final Set<ClassLoader> SET_UP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+    /** Which loaders resolve the aspects to this weaver's ({@link #seesAspects}). */
+    private static final Map<ClassLoader, Boolean> SEES_ASPECTS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final Supplier<ClassFileTransformer> start;
 
     private volatile ClassFileTransformer aspectj;
@@ -47,6 +54,9 @@ final class ScopedWeaver implements ClassFileTransformer {
     private final Predicate<String> accepts;
 
     private final WeaveCache cache;
+
+    /** Weaves the application's classes before they are loaded; null where it does not ({@link WeaveAhead#wanted}). */
+    private final WeaveAhead ahead;
 
     /**
      * @param aspectj AspectJ's transformer
@@ -61,6 +71,7 @@ final class ScopedWeaver implements ClassFileTransformer {
         this.start = start;
         this.accepts = accepts;
         this.cache = cache;
+        this.ahead = cache != null && WeaveAhead.wanted() ? new WeaveAhead(accepts, cache) : null;
     }
 
     /**
@@ -141,24 +152,86 @@ final class ScopedWeaver implements ClassFileTransformer {
             return null;
         }
         Object event = WeaverEvents.beginWeave();
-        WeaveCache.Entry cached = cache != null ? cache.get(binaryName, classfileBuffer) : null;
+        // woven bytes made for another loader only where this one sees the aspects they call, as the weaver's own
+        boolean reuse = cache != null && seesAspects(loader);
+        WeaveCache.Entry ahead = reuse && this.ahead != null ? this.ahead.take(binaryName, loader, classfileBuffer) : null;
+        WeaveCache.Entry cached = ahead != null ? ahead : reuse ? cache.get(binaryName, classfileBuffer) : null;
         if (cached != null && (cached.generated().isEmpty() && cached.woven() != null && AspectJClosures.uses(cached.woven(), binaryName))) {
             cached = null; // an entry without the closures its bytes need: weave again
         }
         if (cached != null && cache.defineGenerated(cached, loader, protectionDomain)) {
             if (cached.woven() != null) {
                 Weaving.woven();
-                Weaving.cached();
+                if (ahead == null) {
+                    Weaving.cached();
+                }
+                else {
+                    Weaving.wovenAhead();
+                }
             }
-            WeaverEvents.endWeave(event, binaryName, loader, cached.woven() != null ? "cached" : "cached unchanged", false);
+            String from = ahead != null ? "ahead" : "cached";
+            WeaverEvents.endWeave(event, binaryName, loader, cached.woven() != null ? from : from + " unchanged", false);
             return cached.woven();
         }
         boolean setUp = event != null && SET_UP.add(loader);
+        WeaveCache.Entry woven = weave(loader, binaryName, protectionDomain, classfileBuffer, event, setUp, false);
+        if (woven != null) {
+            if (woven.woven() != null) {
+                Weaving.woven();
+            }
+            if (this.ahead != null && isApplicationClass(binaryName) && seesAspects(loader)) {
+                this.ahead.begin(binaryName, loader, protectionDomain, classfileBuffer, ScopedWeaver::applicationClasses,
+                        (l, name, domain, bytes) -> weave(l, name, domain, bytes, WeaverEvents.beginWeave(), false, true));
+            }
+        }
+        return woven == null ? null : woven.woven();
+    }
+
+    /**
+     * Whether a class loader resolves the groutines aspects to the classes this weaver weaves with: a loader that
+     * cannot see them (or has a copy of its own) gets nothing woven for another loader, nor from the cache.
+     */
+    private static boolean seesAspects(ClassLoader loader) {
+        Boolean sees = SEES_ASPECTS.get(loader);
+        if (sees == null) {
+            try {
+                sees = Class.forName(Agent.ASPECTS.get(0), false, loader) == Class.forName(Agent.ASPECTS.get(0), false,
+                        ScopedWeaver.class.getClassLoader());
+            }
+            catch (ClassNotFoundException | LinkageError ex) {
+                sees = false;
+            }
+            SEES_ASPECTS.put(loader, sees);
+        }
+        return sees;
+    }
+
+    /** Whether a class is one of the application's own: with an attached weaver, which knows none, every class. */
+    private static boolean isApplicationClass(String binaryName) {
+        Set<String> application = Weaving.scope().applicationClasses();
+        return application.isEmpty() || application.contains(binaryName);
+    }
+
+    /** The application's own classes, as the scope lists them, or as the class loader's code shows them. */
+    private static Collection<String> applicationClasses(ClassLoader loader) {
+        Set<String> application = Weaving.scope().applicationClasses();
+        return application.isEmpty() ? ApplicationCode.of(loader).classNames() : application;
+    }
+
+    /**
+     * Weaves a class on this thread and keeps the result in the cache.
+     * @param ahead whether the class is woven ahead of its loading ({@link WeaveAhead})
+     * @return what the weaver made of the class (its woven bytes, null when it left the class as it was); null when
+     *         it failed so that the class stays unwoven, or, ahead, when the weaver reported a failure
+     */
+    private WeaveCache.Entry weave(ClassLoader loader, String binaryName, ProtectionDomain protectionDomain,
+            byte[] classfileBuffer, Object event, boolean setUp, boolean ahead) {
+        String outcome = ahead ? " ahead" : "";
         Weave outer = CURRENT.get();
         Weave weave = new Weave(binaryName);
         CURRENT.set(weave);
         try {
-            byte[] woven = aspectj().transform(loader, className, null, protectionDomain, classfileBuffer);
+            byte[] woven = aspectj().transform(loader, binaryName.replace('.', '/'), null, protectionDomain, classfileBuffer);
             if (!AsmDetector.isAsmAround) {
                 // AspectJ could not add the stack maps to this class (it printed why) and turned stack maps off for
                 // every class after it; the bytes it returned would not verify. This class stays unwoven, the rest not.
@@ -166,27 +239,28 @@ final class ScopedWeaver implements ClassFileTransformer {
                 AsmDetector.rootCause = null;
                 AsmDetector.isAsmAround = true;
                 WeaverMessages.failed(binaryName, cause, "the weaver could not compute its stack map frames");
-                WeaverEvents.endWeave(event, binaryName, loader, "failed", setUp);
+                WeaverEvents.endWeave(event, binaryName, loader, "failed" + outcome, setUp);
                 return null;
             }
             boolean changed = woven != null && woven != classfileBuffer;
-            if (changed) {
-                Weaving.woven();
-            }
+            List<WeaveCache.Generated> closures = List.of();
             if (cache != null && outer == null && !weave.failed) {
                 // (nested in another class's weaving, AspectJ refuses to weave: it does not re-enter; nothing to keep)
-                List<WeaveCache.Generated> closures = changed && AspectJClosures.uses(woven, binaryName)
-                        ? AspectJClosures.of(loader, binaryName) : List.of();
+                closures = changed && AspectJClosures.uses(woven, binaryName) ? AspectJClosures.of(loader, binaryName) : List.of();
                 if (closures != null) {
                     cache.put(binaryName, classfileBuffer, new WeaveCache.Entry(changed ? woven : null, closures));
                 }
             }
-            WeaverEvents.endWeave(event, binaryName, loader, weave.failed ? "failed" : changed ? "woven" : "unchanged", setUp);
-            return changed ? woven : null;
+            WeaverEvents.endWeave(event, binaryName, loader,
+                    (weave.failed ? "failed" : changed ? "woven" : "unchanged") + outcome, setUp);
+            if (weave.failed && ahead) {
+                return null; // the thread that loads the class weaves it again, and the weaver's report is its
+            }
+            return new WeaveCache.Entry(changed ? woven : null, closures == null ? List.of() : closures);
         }
         catch (Throwable ex) {
             WeaverMessages.failed(binaryName, ex, null);
-            WeaverEvents.endWeave(event, binaryName, loader, "failed", setUp);
+            WeaverEvents.endWeave(event, binaryName, loader, "failed" + outcome, setUp);
             return null;
         }
         finally {

@@ -9,6 +9,8 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * The weaver's Java Flight Recorder events: where the agent's start-up time goes, for a recording started with the
  * JVM ({@code -XX:StartFlightRecording}) or later ({@code jcmd PID JFR.start}); {@code bench/startup-profile.sh} sums
@@ -21,7 +23,7 @@ final class WeaverEvents {
     private static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
     /** The agent's start, measured before the recorder runs (it starts after the agent): committed when it can be. */
-    private static volatile Start pendingStart;
+    private static final AtomicReference<Start> PENDING_START = new AtomicReference<>();
 
     private WeaverEvents() {
     }
@@ -36,7 +38,7 @@ final class WeaverEvents {
      * @param start what the start took
      */
     static void started(Start start) {
-        pendingStart = start;
+        PENDING_START.set(start);
         if (recording()) {
             commitPendingStart();
         }
@@ -59,7 +61,8 @@ final class WeaverEvents {
      * @param className the class
      * @param loader its class loader
      * @param outcome what became of it: {@code woven}, {@code unchanged}, {@code cached}, {@code cached unchanged},
-     *        {@code failed}
+     *        {@code failed}; on the thread that weaves ahead ({@link WeaveAhead}) the same followed by {@code ahead};
+     *        {@code ahead}, {@code ahead unchanged}: taken as woven ahead by the thread that loads the class
      * @param firstOfLoader whether AspectJ set up its weaver for this loader while weaving the class
      */
     static void endWeave(Object event, String className, ClassLoader loader, String outcome, boolean firstOfLoader) {
@@ -76,13 +79,13 @@ final class WeaverEvents {
     }
 
     private static void commitPendingStart() {
-        Start start = pendingStart;
-        if (start == null) {
+        if (PENDING_START.get() == null) {
             return;
         }
-        pendingStart = null;
         AgentStartEvent event = new AgentStartEvent();
-        if (event.shouldCommit()) {
+        // kept pending until a recording takes it: the recorder may be initialized before the event is enabled
+        Start start = event.shouldCommit() ? PENDING_START.getAndSet(null) : null;
+        if (start != null) {
             event.how = start.how();
             event.scan = start.scanNanos();
             event.weaverStart = start.weaverStartNanos();
@@ -161,6 +164,8 @@ final class WeaverEvents {
         String loader;
 
         @Label("Outcome")
+        @Description("woven, unchanged, cached, cached unchanged, failed; on the thread that weaves ahead, followed by "
+                + "'ahead'; ahead, ahead unchanged: taken as woven ahead by the thread that loads the class")
         String outcome;
 
         @Label("Weaver Set-Up")

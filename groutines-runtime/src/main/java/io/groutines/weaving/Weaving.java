@@ -71,6 +71,8 @@ public final class Weaving {
 
     private static final LongAdder CACHED = new LongAdder();
 
+    private static final LongAdder AHEAD = new LongAdder();
+
     private static final LongAdder FAILED = new LongAdder();
 
     private static volatile boolean started;
@@ -159,11 +161,12 @@ public final class Weaving {
     }
 
     /**
-     * @return classes woven so far, classes the weaver failed on (left unwoven), and how many of the woven were taken
-     *         from the weaving cache (woven by an earlier JVM)
+     * @return classes woven so far, classes the weaver failed on (left unwoven), how many of the woven were taken
+     *         from the weaving cache (woven by an earlier JVM), and how many were woven ahead of their loading, on the
+     *         weaver's own thread
      */
     public static long[] counts() {
-        return new long[] { WOVEN.sum(), FAILED.sum(), CACHED.sum() };
+        return new long[] { WOVEN.sum(), FAILED.sum(), CACHED.sum(), AHEAD.sum() };
     }
 
     /**
@@ -225,12 +228,21 @@ public final class Weaving {
         return !off && scope.contains(binaryName);
     }
 
+    /** @return whether the weaver may weave anything now: false once the application said groutines do not run */
+    static boolean isWeaving() {
+        return !off;
+    }
+
     static void woven() {
         WOVEN.increment();
     }
 
     static void cached() {
         CACHED.increment();
+    }
+
+    static void wovenAhead() {
+        AHEAD.increment();
     }
 
     static void failed() {

@@ -56,7 +56,7 @@ public class GroutinesEndpoint {
         Hub.Statistics statistics = Hub.statistics();
         long[] weaving = Weaving.counts();
         Counters counters = new Counters(statistics.openHubs(), statistics.liveGroutines(), statistics.dispatched(),
-                this.liveHubs.openedCount(), weaving[0], weaving[1], weaving[2]);
+                this.liveHubs.openedCount(), weaving[0], weaving[1], weaving[2], weaving[3]);
         WeaveScope scope = Weaving.isStarted() ? Weaving.scope() : null;
         return new GroutinesDescriptor(this.discovery.packages(), active, inactive, skipped,
                 scope != null ? new ScopeDescriptor(scope.included(), scope.excluded(), scope.applicationClasses().size(),
@@ -161,8 +161,9 @@ public class GroutinesEndpoint {
      * @param wovenClasses classes the weaver wove
      * @param weavingFailures classes the weaver failed on (left unwoven; each was logged)
      * @param wovenFromCache of the woven classes, those taken from the weaving cache (woven by an earlier JVM)
+     * @param wovenAhead of the woven classes, those woven on the weaver's own thread before they were loaded
      */
     public record Counters(long openHubs, long liveGroutines, long dispatched, long hubsOpened, long wovenClasses,
-            long weavingFailures, long wovenFromCache) {
+            long weavingFailures, long wovenFromCache, long wovenAhead) {
     }
 }
