@@ -7,6 +7,8 @@
 #   none      no agent at all: a build without groutines
 #   on-cold   on with an empty weaving cache: the first run of a build on a machine
 #
+# and, on request: on-cold-here, on-cold without weaving ahead (-Dgroutines.weave.ahead=false; docs/weaving.md)
+#
 # SUITE=sample (the default): Spring tests that do not depend on groutines (64 test methods, 114 tests as JUnit counts
 # parameterized ones), in 3 application contexts — the API tests over real HTTP (one context, which
 # -Ddemo.api.groutines=true switches groutines on in), the start-up order test and a @WebMvcTest slice. SUITE=demo: every test class of the demo that surefire's default run takes (most of
@@ -84,6 +86,7 @@ variant_args() {
         on)      JVM+=("-javaagent:$ROOT/$AGENT" -Ddemo.api.groutines=true) ;;
         none)    JVM+=(-Ddemo.api.groutines=false); CACHE="" ;;
         on-cold) JVM+=("-javaagent:$ROOT/$AGENT" -Ddemo.api.groutines=true); COLD=1 ;;
+        on-cold-here) JVM+=("-javaagent:$ROOT/$AGENT" -Ddemo.api.groutines=true -Dgroutines.weave.ahead=false); COLD=1 ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac
     [ -n "$CACHE" ] && JVM+=("-Dgroutines.weave.cache.dir=$CACHE")

@@ -109,9 +109,21 @@ public final class Agent {
         long t1 = System.nanoTime();
         WeaveCache cache = allowed ? openCache(launch) : null;
         start(inst, scope, cache, true);
+        if (cache != null && onClassPath(scope.applicationClasses())) {
+            ScopedWeaver.weaveAheadFromStart(ClassLoader.getSystemClassLoader());
+        }
         WeaverEvents.started(new WeaverEvents.Start("premain", t1 - t0, System.nanoTime() - t1,
                 scope.applicationClasses().size(), GroutineClasses.scan(null, List.of()).size(), scope.toString(),
                 Weaving.cache()));
+    }
+
+    /**
+     * Whether the application's classes are the class path's (a build's output, a test JVM, an IDE's run), rather than
+     * inside a Spring Boot archive, whose own class loader does not exist yet.
+     */
+    private static boolean onClassPath(Set<String> applicationClasses) {
+        return !applicationClasses.isEmpty() && ClassLoader.getSystemClassLoader()
+                .getResource(applicationClasses.iterator().next().replace('.', '/') + ".class") != null;
     }
 
     /**

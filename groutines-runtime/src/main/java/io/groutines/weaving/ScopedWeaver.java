@@ -44,6 +44,9 @@ final class ScopedWeaver implements ClassFileTransformer {
     /** The loaders AspectJ has been given a class of: the first class of each pays for its weaver's set-up. */
     private static final Set<ClassLoader> SET_UP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+    /** The gate in place in this JVM, if any. */
+    private static volatile ScopedWeaver installed;
+
     /** Which loaders resolve the aspects to this weaver's ({@link #seesAspects}). */
     private static final Map<ClassLoader, Boolean> SEES_ASPECTS = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -81,7 +84,28 @@ final class ScopedWeaver implements ClassFileTransformer {
      * @param cache where woven classes are kept across JVMs; null for none
      */
     static void install(Instrumentation inst, WeaveCache cache) {
-        inst.addTransformer(new ScopedWeaver(() -> startAspectJ(inst), Weaving::accepts, cache));
+        ScopedWeaver gate = new ScopedWeaver(() -> startAspectJ(inst), Weaving::accepts, cache);
+        installed = gate;
+        inst.addTransformer(gate);
+    }
+
+    /**
+     * At the JVM's start, when the application's classes are on the class path: begins weaving them ahead at once, for
+     * the system class loader, rather than after the first of them is loaded — AspectJ's set-up for that loader is
+     * then made beside the JVM's start too. Not when a Java agent before this one may change the classes' bytes
+     * ({@link WeaveAhead#beginNow}).
+     * @param loader the system class loader
+     */
+    static void weaveAheadFromStart(ClassLoader loader) {
+        ScopedWeaver gate = installed;
+        if (gate != null && gate.ahead != null && seesAspects(loader)) {
+            gate.ahead.beginNow(loader, null, ScopedWeaver::applicationClasses, gate::weaveAhead);
+        }
+    }
+
+    private WeaveCache.Entry weaveAhead(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
+        Object event = WeaverEvents.beginWeave();
+        return weave(loader, className, domain, bytes, event, event != null && SET_UP.add(loader), true);
     }
 
     /** Starts AspectJ's weaving agent, and returns the transformer it would have registered, to be called here. */
@@ -181,7 +205,7 @@ final class ScopedWeaver implements ClassFileTransformer {
             }
             if (this.ahead != null && isApplicationClass(binaryName) && seesAspects(loader)) {
                 this.ahead.begin(binaryName, loader, protectionDomain, classfileBuffer, ScopedWeaver::applicationClasses,
-                        (l, name, domain, bytes) -> weave(l, name, domain, bytes, WeaverEvents.beginWeave(), false, true));
+                        this::weaveAhead);
             }
         }
         return woven == null ? null : woven.woven();

@@ -18,11 +18,13 @@ import java.util.function.Predicate;
  * it is paid beside the start instead of in it. The result of each class is an entry of the weaving cache, so it is
  * kept for the next JVM too.
  *
- * <p>It begins after the first of the application's classes was woven on the loading thread (so AspectJ's weaver for
- * that class loader is set up there, once), reads the class files through that loader, skips the classes the cache
- * holds already, and weaves the others in the order the application's code lists them. It does not begin when an
- * agent before this one changes the application's classes (the bytes the JVM hands the weaver are not the class
- * file's), nor on a JVM with a single processor, nor when the launch sets {@value #ENABLED_PROPERTY} to false
+ * <p>Where the application's classes are the class path's (a build's output, a test JVM, an IDE's run), it begins at
+ * the JVM's start ({@link #beginNow}), and AspectJ's weaver for the class loader is set up on its thread too; inside
+ * a Spring Boot archive, whose class loader does not exist then, after the first of the application's classes was
+ * woven by the thread that loads it ({@link #begin}). It reads the class files through that loader, skips the
+ * classes the cache holds already, and weaves the others in the order the application's code lists them. It does not
+ * begin when another agent may change the application's classes before this one ({@link #firstAgent}), or did change
+ * the first one; nor on a JVM with a single processor, nor when the launch sets {@value #ENABLED_PROPERTY} to false
  * ({@code -D}, {@code --} or the environment, as {@link LaunchProperties} reads them). It
  * stops when the weaver is told to weave nothing (groutines disabled) and skips what leaves the scope.
  *
@@ -64,10 +66,14 @@ final class WeaveAhead {
         this.cache = cache;
     }
 
-    /** @return whether this JVM weaves ahead: more than one processor, not switched off by the launch */
+    /**
+     * @return whether this JVM weaves ahead: more than one processor, not switched off by the launch, and no agent that
+     *         may change the application's classes before the groutines agent sees them ({@link #firstAgent})
+     */
     static boolean wanted() {
         return Runtime.getRuntime().availableProcessors() > 1
-                && LaunchProperties.ofThisJvm().getBoolean(ENABLED_PROPERTY).orElse(true);
+                && LaunchProperties.ofThisJvm().getBoolean(ENABLED_PROPERTY).orElse(true)
+                && firstAgent(ProcessHandle.current().info().arguments().orElse(null), WeaveAhead::isGroutinesAgent);
     }
 
     /**
@@ -101,18 +107,93 @@ final class WeaveAhead {
      */
     void begin(String woven, ClassLoader loader, ProtectionDomain domain, byte[] bytes,
             Function<ClassLoader, Collection<String>> classNames, Weaver weave) {
-        if (this.begun) {
+        if (this.begun || !claimBeginning()) {
             return;
-        }
-        synchronized (this) {
-            if (this.begun) {
-                return;
-            }
-            this.begun = true;
         }
         if (!Arrays.equals(bytes, read(loader, woven))) {
             return; // another agent changes the classes before this one: what is read is not what will be loaded
         }
+        startThread(loader, domain, classNames, weave);
+    }
+
+    /**
+     * At the JVM's start, before any of the application's classes is loaded: begins weaving them ahead for the given
+     * loader, once.
+     * @param loader the loader that will load the application's classes
+     * @param domain the protection domain given to the classes AspectJ generates while weaving ahead; null for the default
+     * @param classNames the application's classes (binary names), read when weaving begins
+     * @param weave weaves one class on the calling thread, as the loading thread would; null when it failed
+     */
+    void beginNow(ClassLoader loader, ProtectionDomain domain, Function<ClassLoader, Collection<String>> classNames,
+            Weaver weave) {
+        if (!claimBeginning()) {
+            return;
+        }
+        startThread(loader, domain, classNames, weave);
+    }
+
+    /**
+     * Whether no agent runs before the groutines agent that may change the classes' bytes before the weaver sees them:
+     * a Java agent, or a native agent given by path, on the command line or in {@code JAVA_TOOL_OPTIONS} or
+     * {@code JDK_JAVA_OPTIONS}, before the groutines agent's {@code -javaagent} (all of them, for an agent attached to
+     * the running JVM). Native agents given by name, such as the debugger's {@code jdwp}, are not counted. An agent
+     * that changes only some classes would make a class woven ahead differ from the class loaded, and AspectJ's
+     * closure classes of the one woven ahead would stand in the way of weaving the other.
+     * @param arguments the JVM's command line after the executable, or null when not known
+     * @param isGroutinesAgent whether the jar a {@code -javaagent} names is the groutines agent
+     * @return whether the groutines agent is the first agent that may change classes, or the only one
+     */
+    static boolean firstAgent(String[] arguments, Predicate<String> isGroutinesAgent) {
+        for (String variable : new String[] { "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS" }) {
+            String options = System.getenv(variable);
+            if (options != null && (options.contains("-javaagent:") || options.contains("-agentpath:"))) {
+                return false; // read before the command line's
+            }
+        }
+        if (arguments == null) {
+            return false;
+        }
+        for (String argument : arguments) {
+            if (argument.startsWith("-javaagent:")) {
+                String path = argument.substring("-javaagent:".length());
+                int options = path.indexOf('=');
+                path = options < 0 ? path : path.substring(0, options);
+                return isGroutinesAgent.test(path);
+            }
+            if (argument.startsWith("-agentpath:")) {
+                return false;
+            }
+        }
+        return true; // none on the command line: this one was attached
+    }
+
+    /**
+     * Whether a jar is the groutines agent, by its manifest: the class that loads it may come from another jar (the
+     * runtime's, on the class path before the agent's).
+     */
+    private static boolean isGroutinesAgent(String jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar, false)) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            return manifest != null
+                    && AgentEntry.class.getName().equals(manifest.getMainAttributes().getValue("Premain-Class"));
+        }
+        catch (IOException | RuntimeException ex) {
+            return false;
+        }
+    }
+
+    private boolean claimBeginning() {
+        synchronized (this) {
+            if (this.begun) {
+                return false;
+            }
+            this.begun = true;
+            return true;
+        }
+    }
+
+    private void startThread(ClassLoader loader, ProtectionDomain domain,
+            Function<ClassLoader, Collection<String>> classNames, Weaver weave) {
         Thread thread = new Thread(() -> {
             try {
                 run(loader, domain, classNames.apply(loader), weave);

@@ -44,9 +44,29 @@ class WeaveAheadIT {
         assertThat(values).containsEntry("aheadThread", "true").containsEntry("loadErrors", "[]")
                 .containsEntry("plain", String.valueOf(UNITS)).containsEntry("patched", String.valueOf(UNITS))
                 .containsEntry("statusWoven", String.valueOf(UNITS)).containsEntry("failed", "0")
-                .containsEntry("cached", "0");
-        // every unit was woven ahead (the probe itself, loaded first, by the main thread)
-        assertThat(values).containsEntry("ahead", String.valueOf(UNITS)).containsEntry("woven", String.valueOf(UNITS + 1));
+                .containsEntry("cached", "0").containsEntry("woven", String.valueOf(UNITS + 1));
+        // begun at the JVM's start (the classes are the class path's): every unit woven ahead, and perhaps the probe
+        assertThat(Integer.parseInt(values.get("ahead"))).isBetween(UNITS, UNITS + 1);
+    }
+
+    @Test
+    void afterAnotherJavaAgentNothingIsWovenAhead() throws Exception {
+        Path classes = application();
+        Path other = Path.of(net.bytebuddy.agent.ByteBuddyAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertThat(other.getFileName().toString()).startsWith("byte-buddy-agent"); // its premain keeps the instrumentation
+        Map<String, String> values = start(classes, "wait", 1, List.of("-javaagent:" + other));
+        // it might change some of the classes: each is woven by the thread that loads it
+        assertThat(values).containsEntry("aheadThread", "false").containsEntry("ahead", "0")
+                .containsEntry("patched", String.valueOf(UNITS)).containsEntry("woven", String.valueOf(UNITS + 1));
+    }
+
+    @Test
+    void afterAnAgentThatChangesTheClassesNothingIsWovenAhead() throws Exception {
+        Path classes = application();
+        Map<String, String> values = start(classes, "wait", 1, List.of("-javaagent:" + markingAgent()));
+        assertThat(values).containsEntry("aheadThread", "false").containsEntry("ahead", "0")
+                .containsEntry("marked", String.valueOf(UNITS)).containsEntry("patched", String.valueOf(UNITS))
+                .containsEntry("statusWoven", String.valueOf(UNITS)).containsEntry("failed", "0");
     }
 
     @Test
@@ -73,8 +93,8 @@ class WeaveAheadIT {
     void classesTheCacheHoldsAreNotWovenAgain() throws Exception {
         Path classes = application();
         Path cache = this.work.resolve("shared-cache");
-        start(classes, cache, "wait", 1);
-        Map<String, String> second = start(classes, cache, "wait", 1);
+        start(classes, cache, "wait", 1, List.of());
+        Map<String, String> second = start(classes, cache, "wait", 1, List.of());
         assertThat(second).containsEntry("patched", String.valueOf(UNITS)).containsEntry("ahead", "0")
                 .containsEntry("cached", String.valueOf(UNITS + 1));
     }
@@ -113,13 +133,19 @@ class WeaveAheadIT {
 
     private Map<String, String> start(Path classes, String mode, int threads, String... flags)
             throws IOException, InterruptedException {
-        return start(classes, Files.createTempDirectory(this.work, "cache-"), mode, threads, flags);
+        return start(classes, Files.createTempDirectory(this.work, "cache-"), mode, threads, List.of(), flags);
     }
 
-    private Map<String, String> start(Path classes, Path cache, String mode, int threads, String... flags)
+    private Map<String, String> start(Path classes, String mode, int threads, List<String> agentsBefore)
             throws IOException, InterruptedException {
+        return start(classes, Files.createTempDirectory(this.work, "cache-"), mode, threads, agentsBefore);
+    }
+
+    private Map<String, String> start(Path classes, Path cache, String mode, int threads, List<String> agentsBefore,
+            String... flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(agentsBefore);
         command.add("-javaagent:" + agent());
         command.add("-Dgroutines.weave.cache.dir=" + cache);
         command.addAll(List.of(flags));
@@ -135,6 +161,55 @@ class WeaveAheadIT {
         out.lines().filter(line -> line.matches("[a-zA-Z]+=.*"))
                 .forEach(line -> values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
         return values;
+    }
+
+    /**
+     * Another Java agent, compiled here: it adds a method {@code marker()} to every unit, so the bytes the groutines
+     * agent is handed are not the class files.
+     */
+    private Path markingAgent() throws IOException {
+        Path src = Files.createDirectories(this.work.resolve("marking-agent/src"));
+        Path out = Files.createDirectories(this.work.resolve("marking-agent/classes"));
+        Files.writeString(src.resolve("MarkingAgent.java"), """
+                import java.lang.classfile.ClassFile;
+                import java.lang.classfile.ClassTransform;
+                import java.lang.constant.ConstantDescs;
+                import java.lang.instrument.ClassFileTransformer;
+                import java.lang.instrument.Instrumentation;
+                import java.security.ProtectionDomain;
+
+                public final class MarkingAgent {
+                    public static void premain(String args, Instrumentation inst) {
+                        inst.addTransformer(new ClassFileTransformer() {
+                            @Override
+                            public byte[] transform(ClassLoader loader, String name, Class<?> redefined,
+                                    ProtectionDomain domain, byte[] bytes) {
+                                if (name == null || !name.contains("/ahead/Unit")) {
+                                    return null;
+                                }
+                                ClassFile files = ClassFile.of();
+                                return files.transformClass(files.parse(bytes), ClassTransform.endHandler(type -> type
+                                        .withMethodBody("marker", ConstantDescs.MTD_void,
+                                                ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> code.return_())));
+                            }
+                        });
+                    }
+                }
+                """);
+        assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", out.toString(),
+                src.resolve("MarkingAgent.java").toString())).isZero();
+        Path jar = this.work.resolve("marking-agent.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", "MarkingAgent");
+        try (java.util.jar.JarOutputStream jarOut = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            for (String name : List.of("MarkingAgent.class", "MarkingAgent$1.class")) {
+                jarOut.putNextEntry(new java.util.jar.JarEntry(name));
+                jarOut.write(Files.readAllBytes(out.resolve(name)));
+                jarOut.closeEntry();
+            }
+        }
+        return jar;
     }
 
     private static String agent() {

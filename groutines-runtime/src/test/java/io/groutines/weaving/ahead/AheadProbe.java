@@ -66,7 +66,11 @@ public final class AheadProbe {
         int plain = 0;
         int patched = 0;
         int statusWoven = 0;
+        int marked = 0;
         for (Class<?> type : classes) {
+            if (java.util.Arrays.stream(type.getDeclaredMethods()).anyMatch(m -> m.getName().equals("marker"))) {
+                marked++; // added by another agent (WeaveAheadIT's)
+            }
             Object unit = type.getConstructor().newInstance();
             Method value = type.getMethod("value");
             Method sum = type.getMethod("sum", long.class, long.class, long.class, long.class, long.class, long.class,
@@ -91,6 +95,7 @@ public final class AheadProbe {
         System.out.println("plain=" + plain);
         System.out.println("patched=" + patched);
         System.out.println("statusWoven=" + statusWoven);
+        System.out.println("marked=" + marked);
         System.out.println("woven=" + counts[0]);
         System.out.println("failed=" + counts[1]);
         System.out.println("cached=" + counts[2]);
