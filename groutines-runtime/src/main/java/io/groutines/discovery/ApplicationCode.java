@@ -138,6 +138,16 @@ public final class ApplicationCode {
         return contents().classNames;
     }
 
+    /**
+     * @return the binary names of the classes of the application's code outside its tests' class directories
+     *         ({@code target/test-classes}, Gradle's {@code build/classes/<language>/test}, an IDE's {@code out/test/...}):
+     *         the classes a run of the application, or of any of its tests, loads most of
+     */
+    public Set<String> mainClassNames() {
+        List<Root> main = this.roots.stream().filter(root -> !root.isTests()).toList();
+        return main.size() == this.roots.size() ? classNames() : Contents.of(main).classNames;
+    }
+
     /** @return the {@link Groutines} classes of the application's code that can be instantiated, by class name */
     public List<GroutineClass> groutines() {
         return contents().groutines;
@@ -200,7 +210,9 @@ public final class ApplicationCode {
                 }
             }
         }
-        if (mainClass != null && !mainClass.isEmpty() && roots.stream().noneMatch(r -> r.holds(mainClass))) {
+        // a test runner's main class (JUnit's console launcher, an IDE's or Gradle's worker) is the runner's jar's: a library
+        if (mainClass != null && !mainClass.isEmpty() && !isTestLauncher(mainClass)
+                && roots.stream().noneMatch(r -> r.holds(mainClass))) {
             Path jar = jarOfSystemResource(mainClass.replace('.', '/') + ".class");
             if (jar != null) {
                 roots.add(new Root(jar, ""));
@@ -366,6 +378,25 @@ public final class ApplicationCode {
 
         boolean isArchive() {
             return this.prefix != null;
+        }
+
+        /** Whether this is a directory of tests' classes, as Maven, Gradle and IntelliJ IDEA name them. */
+        boolean isTests() {
+            if (isArchive() || this.path.getFileName() == null) {
+                return false;
+            }
+            if (this.path.getFileName().toString().equals("test-classes")) {
+                return true;
+            }
+            int count = this.path.getNameCount();
+            if (count < 3) {
+                return false;
+            }
+            String last = this.path.getName(count - 1).toString();
+            String second = this.path.getName(count - 2).toString();
+            String third = this.path.getName(count - 3).toString();
+            return (last.equals("test") && third.equals("classes")) // Gradle: build/classes/java/test
+                    || (second.equals("test") && third.equals("out")); // IntelliJ: out/test/module
         }
 
         /** Whether the class's file is here; for an archive, whether it is the application's jar at all. */

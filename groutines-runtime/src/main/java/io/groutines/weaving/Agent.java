@@ -102,15 +102,18 @@ public final class Agent {
         WeaveScope scope = withDeclaredGroutines(WeaveScope.fromSystemProperties().withIncluded(WeaveScope.parse(args)),
                 launch.getList(ACTIVE_PROPERTY).orElse(List.of()));
         boolean allowed = JvmLaunch.ofThisJvm().allows(launch);
+        ApplicationCode code = null;
         if (allowed && launch.getBoolean(APPLICATION_PACKAGES_PROPERTY).orElse(true)) {
-            ApplicationCode code = ApplicationCode.ofThisJvm();
+            code = ApplicationCode.ofThisJvm();
             scope = scope.withApplicationCode(code.classNames(), code.toString());
         }
         long t1 = System.nanoTime();
         WeaveCache cache = allowed ? openCache(launch) : null;
         start(inst, scope, cache, true);
-        if (cache != null && onClassPath(scope.applicationClasses())) {
-            ScopedWeaver.weaveAheadFromStart(ClassLoader.getSystemClassLoader());
+        if (cache != null && code != null && onClassPath(scope.applicationClasses())) {
+            // the tests' classes are left to the thread that loads them: a test JVM runs some of them, perhaps one
+            Set<String> main = code.mainClassNames();
+            ScopedWeaver.weaveAheadFromStart(ClassLoader.getSystemClassLoader(), main);
         }
         WeaverEvents.started(new WeaverEvents.Start("premain", t1 - t0, System.nanoTime() - t1,
                 scope.applicationClasses().size(), GroutineClasses.scan(null, List.of()).size(), scope.toString(),

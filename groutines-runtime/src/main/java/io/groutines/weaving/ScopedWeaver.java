@@ -95,11 +95,12 @@ final class ScopedWeaver implements ClassFileTransformer {
      * then made beside the JVM's start too. Not when a Java agent before this one may change the classes' bytes
      * ({@link WeaveAhead#beginNow}).
      * @param loader the system class loader
+     * @param classNames the classes to weave ahead (binary names)
      */
-    static void weaveAheadFromStart(ClassLoader loader) {
+    static void weaveAheadFromStart(ClassLoader loader, Collection<String> classNames) {
         ScopedWeaver gate = installed;
         if (gate != null && gate.ahead != null && seesAspects(loader)) {
-            gate.ahead.beginNow(loader, null, ScopedWeaver::applicationClasses, gate::weaveAhead);
+            gate.ahead.beginNow(loader, null, l -> classNames, gate::weaveAhead);
         }
     }
 

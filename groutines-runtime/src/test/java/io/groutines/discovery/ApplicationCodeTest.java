@@ -46,6 +46,21 @@ class ApplicationCodeTest {
     }
 
     @Test
+    void theMainClassesAreThoseOutsideTheTestsClassDirectories() throws Exception {
+        Path maven = classes("maven/target/classes", GROUTINES);
+        Path mavenTests = classes("maven/target/test-classes", "com.example.FooTest");
+        Path gradleTests = classes("gradle/build/classes/java/test", "com.example.BarTest");
+        Path ideaTests = classes("idea/out/test/app", "com.example.BazTest");
+        Path ideaMain = classes("idea/out/production/app", "com.example.Main");
+        Path projectCalledTest = classes("test/target/classes", "com.example.Other"); // a project's name is no test
+        String classPath = String.join(File.pathSeparator, maven.toString(), mavenTests.toString(), gradleTests.toString(),
+                ideaTests.toString(), ideaMain.toString(), projectCalledTest.toString());
+        ApplicationCode code = code(ApplicationCode.rootsOf("com.example.App", classPath));
+        assertThat(code.classNames()).hasSize(6);
+        assertThat(code.mainClassNames()).containsExactlyInAnyOrder(GROUTINES, "com.example.Main", "com.example.Other");
+    }
+
+    @Test
     void aSpringBootArchiveStartedWithJavaJarIsItsClassesDirectoryNotItsLibraries() throws Exception {
         Manifest manifest = manifest("org.springframework.boot.loader.launch.JarLauncher");
         manifest.getMainAttributes().putValue("Spring-Boot-Classes", "BOOT-INF/classes/");
