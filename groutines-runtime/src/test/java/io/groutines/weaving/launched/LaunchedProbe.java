@@ -3,7 +3,7 @@ package io.groutines.weaving.launched;
 import io.groutines.weaving.Weaving;
 
 /**
- * Run by {@code TestRunnerLaunchIT}'s stand-in of a test runner's main class, as a test runner runs a test: prints
+ * Run by {@code RunnerJarIT}'s stand-in of a test runner's main class, as a test runner runs a test: prints
  * what the agent took for the application's code, one {@code key=value} a line.
  */
 public final class LaunchedProbe {

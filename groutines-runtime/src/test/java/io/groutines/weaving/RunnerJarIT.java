@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application's code, so none of its classes is woven; the application's classes are. A child JVM, the agent with
  * no argument, as users start it.
  */
-class TestRunnerLaunchIT {
+class RunnerJarIT {
 
     private static final String RUNNER = "org.junit.platform.console.StandInLauncher";
 
