@@ -144,8 +144,7 @@ public final class ApplicationCode {
      *         the classes a run of the application, or of any of its tests, loads most of
      */
     public Set<String> mainClassNames() {
-        List<Root> main = this.roots.stream().filter(root -> !root.isTests()).toList();
-        return main.size() == this.roots.size() ? classNames() : Contents.of(main).classNames;
+        return contents().mainClassNames;
     }
 
     /** @return the {@link Groutines} classes of the application's code that can be instantiated, by class name */
@@ -414,18 +413,22 @@ public final class ApplicationCode {
     // ---------------------------------------------------------------------------------------------- the contents
 
     /** What the roots hold: the classes' names and the {@code @Groutines} classes. */
-    private record Contents(Set<String> classNames, List<GroutineClass> groutines) {
+    private record Contents(Set<String> classNames, Set<String> mainClassNames, List<GroutineClass> groutines) {
 
         static Contents of(List<Root> roots) {
             Set<String> names = new HashSet<>();
+            Set<String> main = new HashSet<>();
             List<GroutineClass> groutines = new ArrayList<>();
             for (Root root : roots) {
                 Contents one = root.isArchive() ? ARCHIVES.computeIfAbsent(archiveKey(root), k -> read(root)) : read(root);
                 names.addAll(one.classNames);
+                if (!root.isTests()) {
+                    main.addAll(one.classNames);
+                }
                 groutines.addAll(one.groutines);
             }
             groutines.sort(Comparator.comparing(GroutineClass::className));
-            return new Contents(Set.copyOf(names), List.copyOf(groutines));
+            return new Contents(Set.copyOf(names), Set.copyOf(main), List.copyOf(groutines));
         }
 
         /** The archive's path with its size and time in the prefix: a rebuilt jar is read again. */
@@ -454,7 +457,7 @@ public final class ApplicationCode {
                 // unreadable: none of its classes is known; a groutine class there is not found, and its triggers
                 // fail the startup check, which says where the classes were searched
             }
-            return new Contents(names, groutines);
+            return new Contents(names, names, groutines);
         }
 
         private static void readDirectory(Path dir, Set<String> names, List<GroutineClass> groutines) throws IOException {
