@@ -99,7 +99,8 @@ for v in $VARIANTS; do
             if (thread == "groutines-weave-ahead") ahead++
             if (thread != "main") return
             total++
-            if (stack ~ /ByteBuddyAgent\.install/)                          step = "self-attach: byte-buddy-agent install"
+            if (stack ~ /io\.groutines\.weaving\.SelfAttach\./)              step = "self-attach: the agent loaded from the JVM'"'"'s own process"
+            else if (stack ~ /ByteBuddyAgent\.install/)                     step = "self-attach: byte-buddy-agent install"
             else if (stack ~ /io\.groutines\.weaving\.ScopedWeaver\.transform/) {
                 if (stack ~ /ClassPath\$JImage/)                             step = "weaving: BCEL lists the JDK image (ClassPath$JImage.buildFileMap)"
                 else if (stack ~ /org\.aspectj\.bridge\.Version\.getTime/)   step = "weaving: AspectJ parses its build date (Version.getTime)"

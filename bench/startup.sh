@@ -21,6 +21,9 @@
 #   empty-agent       none with -javaagent of an agent whose premain does nothing (built here): what any -javaagent
 #                     costs the JVM (the java.instrument module, which turns off CDS's archived module graph), the
 #                     floor under agent-off
+#   transformer-agent  none with -javaagent of an agent that only adds a class-file transformer returning null (built
+#                     here): what the JVM pays to hand every class it loads to a transformer, the floor under
+#                     agent-on-cached
 #
 #   bench/startup.sh                 build, then STARTS rounds of the six variants (about 10 minutes on 2 cores)
 #
@@ -80,6 +83,27 @@ empty_agent() {
     printf '%s' "$jar"
 }
 
+# transformer_agent: the path of a jar whose agent only adds a class-file transformer that changes nothing, built
+# once into $OUT
+transformer_agent() {
+    local jar="$OUT/transformer-agent.jar"
+    if [ ! -f "$jar" ]; then
+        local src="$OUT/transformer-agent"
+        mkdir -p "$src"
+        cat > "$src/TransformerAgent.java" <<'JAVA'
+public final class TransformerAgent {
+    public static void premain(String args, java.lang.instrument.Instrumentation instrumentation) {
+        instrumentation.addTransformer(new java.lang.instrument.ClassFileTransformer() { });
+    }
+}
+JAVA
+        printf 'Premain-Class: TransformerAgent\n' > "$src/manifest.txt"
+        "$(dirname "$JAVA")/javac" -d "$src" "$src/TransformerAgent.java"
+        "$(dirname "$JAVA")/jar" --create --file "$jar" --manifest "$src/manifest.txt" -C "$src" .
+    fi
+    printf '%s' "$jar"
+}
+
 # variant_args NAME: sets JVM and APP for a variant, and CACHE (its weaving cache directory, or empty), COLD (1: the
 # cache is emptied before each start) and AOT (its AOT cache file, or empty)
 variant_args() {
@@ -102,6 +126,7 @@ variant_args() {
         agent-on-here)    JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         attach-on-here)   JVM+=(${ATTACH[@]+"${ATTACH[@]}"} -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         empty-agent)      JVM+=("-javaagent:$(empty_agent)"); APP=("${OFF[@]}"); CACHE="" ;;
+        transformer-agent) JVM+=("-javaagent:$(transformer_agent)"); APP=("${OFF[@]}"); CACHE="" ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac
     [ -n "$CACHE" ] && JVM+=("-Dgroutines.weave.cache.dir=$CACHE")

@@ -32,8 +32,9 @@ import java.util.Set;
  * production guard allows ({@link JvmLaunch}), the application's own classes ({@link ApplicationCode}) are in the
  * scope from the start, so they are woven however early they load (a test framework's discovery, a test slice's
  * annotation), and the {@link WeaveCache} keeps what was woven for the next JVM.</li>
- * <li>{@link #attach()} from a running JVM — installs the agent through {@code byte-buddy-agent}. Classes loaded
- * before that are never woven; {@code attach} returns the declared targets it came too late for.</li>
+ * <li>{@link #attach()} from a running JVM — loads an agent into it through HotSpot's attach mechanism from this
+ * process ({@link SelfAttach}; elsewhere through {@code byte-buddy-agent}). Classes loaded before that are never
+ * woven; {@code attach} returns the declared targets it came too late for.</li>
  * </ul>
  *
  * <p>The weaver is configured by a generated {@code aop.xml} in a temporary file, named by the system property
@@ -167,11 +168,19 @@ public final class Agent {
                 Instrumentation inst;
                 long t0 = System.nanoTime();
                 try {
-                    inst = net.bytebuddy.agent.ByteBuddyAgent.install();
+                    inst = SelfAttach.instrumentation();
                 }
-                catch (RuntimeException ex) {
-                    throw new IllegalStateException("Cannot attach the groutines agent to this JVM (" + ex.getMessage()
-                            + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
+                catch (IOException direct) {
+                    // elsewhere than HotSpot on Linux: byte-buddy-agent, through a helper JVM where it must
+                    try {
+                        inst = net.bytebuddy.agent.ByteBuddyAgent.install();
+                    }
+                    catch (RuntimeException ex) {
+                        ex.addSuppressed(direct);
+                        throw new IllegalStateException("Cannot attach the groutines agent to this JVM ("
+                                + direct.getMessage() + "; " + ex.getMessage()
+                                + "); start it with -javaagent:groutines-runtime-<version>-agent.jar instead", ex);
+                    }
                 }
                 long t1 = System.nanoTime();
                 // the application has passed its production guard before it asks to attach

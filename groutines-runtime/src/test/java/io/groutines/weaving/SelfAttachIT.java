@@ -43,6 +43,14 @@ class SelfAttachIT {
     }
 
     @Test
+    void onHotSpotOnLinuxTheJvmIsAttachedFromItsOwnProcess() throws ReflectiveOperationException {
+        // the class of the jar SelfAttach loads as the agent, not a helper JVM's
+        assertThat(Class.forName(SelfAttach.HANDOFF_CLASS, false, ClassLoader.getSystemClassLoader()).getField("instrumentation"))
+                .isNotNull();
+        assertThat(ProcessHandle.current().children()).isEmpty();
+    }
+
+    @Test
     void aClassLoadedAfterwardsIsWoven() throws ReflectiveOperationException {
         @SuppressWarnings("unchecked")
         Supplier<String> late = (Supplier<String>) Class.forName("io.groutines.weaving.early.Late")
