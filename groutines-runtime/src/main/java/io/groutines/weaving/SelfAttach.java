@@ -33,8 +33,8 @@ import java.util.jar.Manifest;
  * (a JVM's start, about a third of a second, on the application's start); the JVM itself makes no such distinction.
  *
  * <p>The steps: unless the JVM's attach listener runs already, a trigger file {@code /tmp/.attach_pid<pid>} and a
- * {@code SIGQUIT} (sent by {@code kill}) start it — only when the JVM catches {@code SIGQUIT} (not under {@code -Xrs})
- * and its attach mechanism is on; then, over its socket {@code /tmp/.java_pid<pid>}, the command
+ * {@code SIGQUIT} (sent by {@code kill}) start it — only when the process catches {@code SIGQUIT} (its signal mask
+ * in {@code /proc/self/status}) and the JVM's attach mechanism is on; then, over its socket {@code /tmp/.java_pid<pid>}, the command
  * {@code load instrument} with a jar of one class, written to the temporary directory, whose {@code agentmain} keeps
  * the instrumentation where this class reads it. As with any agent loaded into a running JVM, the JDK prints its
  * warning unless the JVM was started with {@code -XX:+EnableDynamicAgentLoading}. Anything else (another operating
@@ -97,8 +97,9 @@ final class SelfAttach {
             throw new IOException("the JVM runs with -XX:+DisableAttachMechanism");
         }
         if (!catchesQuit()) {
-            // under -Xrs, SIGQUIT would end the process; ignored, it would do nothing
-            throw new IOException("the JVM does not handle SIGQUIT (-Xrs)");
+            // not caught, SIGQUIT would end the process; ignored, it would do nothing. Read from the process, not
+            // deduced from flags: HotSpot 25 still catches it under -Xrs
+            throw new IOException("the JVM does not catch SIGQUIT");
         }
         Path trigger = HOTSPOT_TMP.resolve(".attach_pid" + pid);
         try {

@@ -1,6 +1,7 @@
 package io.groutines.weaving;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +39,29 @@ class SelfAttachShapesIT {
     }
 
     @Test
+    void besideJaCoCoBothKeepWorking(@TempDir Path dir) throws Exception {
+        String jacoco = System.getProperty("jacoco.agent.jar");
+        assertThat(jacoco).as("JaCoCo's agent jar, from the build").isNotBlank();
+        Path exec = dir.resolve("jacoco.exec");
+        Child child = run("-javaagent:" + jacoco + "=destfile=" + exec, "-XX:+EnableDynamicAgentLoading");
+        assertThat(child.values).containsEntry("attached", "true").containsEntry("late", "7")
+                .containsEntry("helpers", "0");
+        assertThat(child.values.get("lateMethods")).contains("$jacocoInit"); // JaCoCo instruments after the attach too
+        assertThat(exec).isNotEmptyFile(); // and writes its coverage at exit
+        assertThat(child.otherLines).isEmpty();
+    }
+
+    @Test
+    void manyThreadsAskingAtOnceMakeOneAttach() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Child child = runMain(List.of("-XX:+EnableDynamicAgentLoading"), "race", "16");
+            assertThat(child.values).as("round %d", round).containsEntry("errors", "0").containsEntry("mode", "self-attach")
+                    .containsEntry("handoff", "true").containsEntry("helpers", "0");
+            assertThat(child.otherLines).as("round %d", round).isEmpty();
+        }
+    }
+
+    @Test
     void aRunningAttachListenerIsUsedAsItIs() throws Exception {
         Child child = run("-XX:+EnableDynamicAgentLoading", "-XX:+StartAttachListener");
         assertThat(child.values).containsEntry("attached", "true").containsEntry("trigger", "false");
@@ -50,7 +74,7 @@ class SelfAttachShapesIT {
         // signalled only when it does, and attached then; refused otherwise
         Child child = run("-Xrs", "-XX:+EnableDynamicAgentLoading");
         assertThat(child.values).containsEntry("alive", "true").containsEntry("trigger", "false")
-                .containsAnyOf(Map.entry("attached", "true"), Map.entry("refused", "the JVM does not handle SIGQUIT (-Xrs)"));
+                .containsAnyOf(Map.entry("attached", "true"), Map.entry("refused", "the JVM does not catch SIGQUIT"));
         assertThat(child.otherLines).isEmpty();
     }
 
@@ -63,10 +87,15 @@ class SelfAttachShapesIT {
     }
 
     private static Child run(String... flags) throws IOException, InterruptedException {
+        return runMain(List.of(flags));
+    }
+
+    private static Child runMain(List<String> flags, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(flags));
+        command.addAll(flags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SelfAttachProbe.class.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
