@@ -3,6 +3,7 @@ package io.groutines.weaving;
 import io.groutines.discovery.GroutineClass;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -372,16 +373,26 @@ public final class WeaveScope {
     }
 
     /**
-     * Entries prepared for matching a class name: packages ({@code p.*}) and classes in hash sets, packages with their
-     * subpackages ({@code p..*}) as a list of prefixes.
+     * Entries prepared for matching a class name: packages ({@code p.*}), packages with their subpackages
+     * ({@code p..*}) and classes. Asked for every class the JVM loads, so a match allocates nothing: the names the
+     * entries could match are found by the hash codes of the class name's prefixes, computed in one pass over its
+     * characters, and only a hash code that is an entry's is compared character by character.
      */
-    private static final class Entries {
+    static final class Entries {
 
-        private final Set<String> packages = new HashSet<>();
+        /** The packages' names. */
+        private final List<String> packages = new ArrayList<>();
 
         private final List<String> subpackageRoots = new ArrayList<>();
 
-        private final Set<String> classes = new HashSet<>();
+        /** The classes' names, each {@code $} read as {@code .}: a class matches the classes nested in it. */
+        private final List<String> classes = new ArrayList<>();
+
+        /** The {@link String#hashCode()} of each package's name, sorted. */
+        private final int[] packageHashes;
+
+        /** The {@link String#hashCode()} of each class's name ({@code $} read as {@code .}), sorted. */
+        private final int[] classHashes;
 
         Entries(List<String> entries) {
             for (String entry : entries) {
@@ -395,13 +406,17 @@ public final class WeaveScope {
                     classes.add(entry.replace('$', '.'));
                 }
             }
+            this.packageHashes = packages.stream().mapToInt(String::hashCode).sorted().toArray();
+            this.classHashes = classes.stream().mapToInt(String::hashCode).sorted().toArray();
         }
 
+        /**
+         * Whether a class matches: its package is a package entry, or is or is inside a subpackage root, or the class
+         * is a class entry or nested in one (the name up to one of its {@code .} or {@code $}, with each {@code $}
+         * read as {@code .}, is a class entry).
+         */
         boolean match(String binaryName) {
             int dot = binaryName.lastIndexOf('.');
-            if (!packages.isEmpty() && packages.contains(dot < 0 ? "" : binaryName.substring(0, dot))) {
-                return true;
-            }
             for (int i = 0, n = subpackageRoots.size(); i < n; i++) {
                 String root = subpackageRoots.get(i);
                 if (dot >= root.length() && binaryName.startsWith(root)
@@ -409,20 +424,67 @@ public final class WeaveScope {
                     return true;
                 }
             }
-            if (classes.isEmpty()) {
+            if (packageHashes.length == 0 && classHashes.length == 0) {
                 return false;
             }
-            String dotted = binaryName.replace('$', '.');
-            if (classes.contains(dotted)) {
-                return true;
+            // the hash code of each prefix as String.hashCode() computes it: of the name as it is (for a package)
+            // and with each $ read as . (for a class)
+            // (a name that begins with . or $ is matched whole only: so it always was)
+            boolean prefixes = binaryName.charAt(0) != '.' && binaryName.charAt(0) != '$';
+            int raw = 0;
+            int dotted = 0;
+            for (int i = 0, length = binaryName.length(); i < length; i++) {
+                char c = binaryName.charAt(i);
+                if ((c == '.' || c == '$') && i > 0) {
+                    if (i == dot && isPackage(binaryName, raw, i)) {
+                        return true;
+                    }
+                    if (prefixes && isClass(binaryName, dotted, i)) {
+                        return true;
+                    }
+                }
+                raw = 31 * raw + c;
+                dotted = 31 * dotted + (c == '$' ? '.' : c);
             }
-            // a class includes its nested classes: org.example.Outer matches org.example.Outer$Inner
-            for (int i = dotted.indexOf('.'); i > 0; i = dotted.indexOf('.', i + 1)) {
-                if (classes.contains(dotted.substring(0, i))) {
+            return (dot <= 0 && isPackage(binaryName, 0, 0)) || isClass(binaryName, dotted, binaryName.length());
+        }
+
+        /** Whether the first {@code length} characters of the name, of that hash code, are a package entry. */
+        private boolean isPackage(String name, int hash, int length) {
+            if (packageHashes.length == 0 || Arrays.binarySearch(packageHashes, hash) < 0) {
+                return false;
+            }
+            for (int i = 0, n = packages.size(); i < n; i++) {
+                String pkg = packages.get(i);
+                if (pkg.length() == length && name.startsWith(pkg)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether the first {@code length} characters of the name, of that hash code ($ read as .), are a class entry. */
+        private boolean isClass(String name, int hash, int length) {
+            if (classHashes.length == 0 || Arrays.binarySearch(classHashes, hash) < 0) {
+                return false;
+            }
+            for (int i = 0, n = classes.size(); i < n; i++) {
+                String type = classes.get(i);
+                if (type.length() == length && sameDotted(name, type, length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean sameDotted(String name, String dotted, int length) {
+            for (int i = 0; i < length; i++) {
+                char c = name.charAt(i);
+                if ((c == '$' ? '.' : c) != dotted.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
