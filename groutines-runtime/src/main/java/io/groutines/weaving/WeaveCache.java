@@ -139,6 +139,16 @@ final class WeaveCache {
     }
 
     /**
+     * @param className the class's binary name
+     * @param original the bytes the JVM hands the weaver
+     * @return whether the cache has an entry for exactly these bytes (not read: {@link #get} reads it, and misses a
+     *         torn one)
+     */
+    boolean has(String className, byte[] original) {
+        return Files.isRegularFile(fileOf(className, original));
+    }
+
+    /**
      * Keeps what the weaver made of a class. Written to a temporary file and moved into place, so that JVMs that
      * share the cache (parallel test forks) never read half an entry.
      * @param className the class's binary name
