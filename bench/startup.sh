@@ -18,6 +18,10 @@
 #   agent-on-here     agent-on without weaving ahead (-Dgroutines.weave.ahead=false): every class woven by the thread
 #                     that loads it, as before weaving ahead was there
 #   attach-on-here    attach-on without weaving ahead
+#   agent-on-edited   agent-on-cached after an edit: before each start the cache entries of the classes EDITED names
+#                     are deleted, as a rebuild that changed those classes leaves them unfound
+#   agent-on-edited-here  agent-on-edited without weaving ahead: the changed classes woven by the thread that loads
+#                     them, as every start after an edit did before weaving ahead began from a cached class
 #   empty-agent       none with -javaagent of an agent whose premain does nothing (built here): what any -javaagent
 #                     costs the JVM (the java.instrument module, which turns off CDS's archived module graph), the
 #                     floor under agent-off
@@ -38,6 +42,7 @@
 # Environment (all optional):
 #   STARTS=7                 rounds; each round starts every variant once, in an order rotated round by round
 #   VARIANTS="none agent-on agent-on-cached attach-on attach-on-cached agent-off"
+#   EDITED=io.groutines.demo.snippets.*   the classes the -edited variants "changed" (a glob of binary names)
 #   ATTACH_FLAGS=            JVM flags of the attach-on variants, e.g. -XX:+EnableDynamicAgentLoading (silences the
 #                            JDK's warning about a dynamically loaded agent)
 #   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
@@ -56,6 +61,7 @@ OUT="$(pwd)/bench/out/startup"
 STARTS=${STARTS:-7}
 VARIANTS=${VARIANTS:-none agent-on agent-on-cached attach-on attach-on-cached agent-off}
 read -r -a ATTACH <<<"${ATTACH_FLAGS:-}"
+EDITED=${EDITED:-io.groutines.demo.snippets.*}
 
 find_java
 build_demo
@@ -105,12 +111,14 @@ JAVA
 }
 
 # variant_args NAME: sets JVM and APP for a variant, and CACHE (its weaving cache directory, or empty), COLD (1: the
-# cache is emptied before each start) and AOT (its AOT cache file, or empty)
+# cache is emptied before each start), EDIT (1: the entries of the EDITED classes are deleted before each start) and AOT
+# (its AOT cache file, or empty)
 variant_args() {
     JVM=("${COMMON[@]}")
     APP=()
     CACHE="$OUT/weave-cache-$1"
     COLD=0
+    EDIT=0
     AOT=""
     case $1 in
         none)             APP=("${OFF[@]}"); CACHE="" ;;
@@ -123,6 +131,8 @@ variant_args() {
         agent-on-aot)     JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/agent-on-aot.aot" ;;
         none-aot-agent)   JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/none-aot.aot" ;;
         agent-on-narrow)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
+        agent-on-edited)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); EDIT=1 ;;
+        agent-on-edited-here) JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); EDIT=1 ;;
         agent-on-here)    JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         attach-on-here)   JVM+=(${ATTACH[@]+"${ATTACH[@]}"} -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         empty-agent)      JVM+=("-javaagent:$(empty_agent)"); APP=("${OFF[@]}"); CACHE="" ;;
@@ -177,6 +187,7 @@ for round in $(seq 1 "$STARTS"); do
     for v in "${rotated[@]}"; do
         variant_args "$v"
         [ "$COLD" = 1 ] && rm -rf "$CACHE"
+        [ "$EDIT" = 1 ] && find "$CACHE" -name "$EDITED-*.woven" -delete
         [ -n "$AOT" ] && JVM+=("-XX:AOTCache=$AOT")
         name="$v-$round"
         wait_quiet
