@@ -20,8 +20,6 @@
 #   attach-on-here    attach-on without weaving ahead
 #   agent-on-edited   agent-on-cached after an edit: before each start the cache entries of the classes EDITED names
 #                     are deleted, as a rebuild that changed those classes leaves them unfound
-#   agent-on-edited-here  agent-on-edited without weaving ahead: the changed classes woven by the thread that loads
-#                     them, as every start after an edit did before weaving ahead began from a cached class
 #   empty-agent       none with -javaagent of an agent whose premain does nothing (built here): what any -javaagent
 #                     costs the JVM (the java.instrument module, which turns off CDS's archived module graph), the
 #                     floor under agent-off
@@ -42,7 +40,7 @@
 # Environment (all optional):
 #   STARTS=7                 rounds; each round starts every variant once, in an order rotated round by round
 #   VARIANTS="none agent-on agent-on-cached attach-on attach-on-cached agent-off"
-#   EDITED=io.groutines.demo.snippets.*   the classes the -edited variants "changed" (a glob of binary names)
+#   EDITED=io.groutines.demo.snippets.*   the classes agent-on-edited "changed" (a glob of binary names)
 #   ATTACH_FLAGS=            JVM flags of the attach-on variants, e.g. -XX:+EnableDynamicAgentLoading (silences the
 #                            JDK's warning about a dynamically loaded agent)
 #   SKIP_BUILD=1             use the jar already in snippets-demo-app/target
@@ -132,7 +130,6 @@ variant_args() {
         none-aot-agent)   JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); AOT="$OUT/none-aot.aot" ;;
         agent-on-narrow)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
         agent-on-edited)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); EDIT=1 ;;
-        agent-on-edited-here) JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); EDIT=1 ;;
         agent-on-here)    JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         attach-on-here)   JVM+=(${ATTACH[@]+"${ATTACH[@]}"} -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         empty-agent)      JVM+=("-javaagent:$(empty_agent)"); APP=("${OFF[@]}"); CACHE="" ;;

@@ -196,12 +196,6 @@ final class ScopedWeaver implements ClassFileTransformer {
             }
             String from = ahead != null ? "ahead" : "cached";
             WeaverEvents.endWeave(event, binaryName, loader, cached.woven() != null ? from : from + " unchanged", false);
-            if (ahead == null && this.ahead != null && !Weaving.scope().applicationClasses().isEmpty()
-                    && isApplicationClass(binaryName)) {
-                // a start after some classes changed: those are woven ahead too, and AspectJ set up on that thread
-                this.ahead.begin(binaryName, loader, protectionDomain, classfileBuffer, ScopedWeaver::applicationClasses,
-                        this::weaveAhead);
-            }
             return cached.woven();
         }
         boolean setUp = event != null && SET_UP.add(loader);

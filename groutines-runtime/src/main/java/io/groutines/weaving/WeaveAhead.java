@@ -19,14 +19,13 @@ import java.util.function.Predicate;
  * kept for the next JVM too.
  *
  * <p>Where the application's classes are the class path's (a build's output, a test JVM, an IDE's run), it begins at
- * the JVM's start ({@link #beginNow}), and AspectJ's weaver for the class loader is set up on its thread too; inside a
- * Spring Boot archive, whose class loader does not exist then, after the first of the application's classes was woven
- * by the thread that loads it or taken from the cache ({@link #begin}): in a start after some classes changed, those
- * are woven here, and AspectJ set up here for them, rather than on the thread that loads them. It reads the class files
- * through that loader, skips the classes the cache holds already, and weaves the others in the order the application's
- * code lists them. It does not begin when another agent may change the application's classes before this one ({@link
- * #firstAgent}), or did change the first one; nor on a JVM with a single processor, nor when the launch sets {@value
- * #ENABLED_PROPERTY} to false ({@code -D}, {@code --} or the environment, as {@link LaunchProperties} reads them). It
+ * the JVM's start ({@link #beginNow}), and AspectJ's weaver for the class loader is set up on its thread too; inside
+ * a Spring Boot archive, whose class loader does not exist then, after the first of the application's classes was
+ * woven by the thread that loads it ({@link #begin}). It reads the class files through that loader, skips the
+ * classes the cache holds already, and weaves the others in the order the application's code lists them. It does not
+ * begin when another agent may change the application's classes before this one ({@link #firstAgent}), or did change
+ * the first one; nor on a JVM with a single processor, nor when the launch sets {@value #ENABLED_PROPERTY} to false
+ * ({@code -D}, {@code --} or the environment, as {@link LaunchProperties} reads them). It
  * stops when the weaver is told to weave nothing (groutines disabled) and skips what leaves the scope.
  *
  * <p>It loads nothing: classes are read as resources, never defined, so the application's class loading is unchanged.
@@ -98,9 +97,8 @@ final class WeaveAhead {
     }
 
     /**
-     * After the loading thread wove one of the application's classes, or took it from the cache: begins weaving the
-     * others ahead, once.
-     * @param woven the class just woven or taken
+     * After the loading thread wove one of the application's classes: begins weaving the others ahead, once.
+     * @param woven the class just woven
      * @param loader its class loader, through which the others are read and for which they are woven
      * @param domain its protection domain, given to the classes AspectJ generates while weaving ahead
      * @param bytes the bytes the JVM handed the weaver for it

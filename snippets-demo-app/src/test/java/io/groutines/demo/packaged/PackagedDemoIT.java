@@ -14,15 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +40,6 @@ class PackagedDemoIT {
     private static final Path OTEL = Path.of(System.getProperty("otel.agent"));
 
     private static final String ALLOW = "--groutines.allow-in-production=true";
-
-    /** The classes "changed" between two starts: a package of controllers, repositories and entities. */
-    private static final String CHANGED = "io.groutines.demo.snippets.";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -74,62 +66,6 @@ class PackagedDemoIT {
                 .contains("data_trace: SnippetRepository.findById(" + id + ") -> found")
                 .contains("data_trace: UserDetailController.retrieve(2) -> 200");
         assertNoSpuriousLines(out);
-    }
-
-    @Test
-    void afterSomeClassesChangedTheyAreWovenAheadAndTheRestComesFromTheCache(@TempDir Path dir) throws Exception {
-        Path cache = dir.resolve("weave-cache");
-        List<String> args = List.of("-jar", JAR.toString(), ALLOW);
-        start(List.of("-javaagent:" + AGENT, "-Dgroutines.weave.cache.dir=" + cache), args);
-        this.app.close();
-        // as after a rebuild that changed them: their entries are not found (a changed class has other checksums)
-        List<Path> changed;
-        try (var files = Files.walk(cache)) {
-            changed = files.filter(f -> f.getFileName().toString().startsWith(CHANGED)).toList();
-        }
-        assertThat(changed).hasSizeGreaterThan(3);
-        for (Path entry : changed) {
-            Files.delete(entry);
-        }
-        Path recording = dir.resolve("weaves.jfr");
-        int port = start(List.of("-javaagent:" + AGENT, "-Dgroutines.weave.cache.dir=" + cache,
-                "-XX:StartFlightRecording:filename=" + recording), args);
-        assertSeedScenario(port);
-        this.app.close();
-        Map<String, List<String>> weaves = new TreeMap<>();
-        List<String> setUps = new ArrayList<>();
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent event = file.readEvent();
-                if (event.getEventType().getName().equals("io.groutines.Weave")) {
-                    String weave = event.getThread().getJavaName() + ": " + event.getString("outcome");
-                    weaves.computeIfAbsent(event.getString("className"), c -> new ArrayList<>()).add(weave);
-                    if (event.getBoolean("firstOfLoader")) {
-                        setUps.add(event.getString("className") + " " + weave);
-                    }
-                }
-            }
-        }
-        // the main class, unchanged, came from the cache; AspectJ was set up on the thread that weaves ahead, which
-        // wove the changed classes; the thread that loads them took them from it (or, had it come first, wove them)
-        assertThat(weaves.get("io.groutines.demo.SnippetsApplication")).containsExactly("main: cached");
-        assertThat(setUps).singleElement().asString().endsWith("groutines-weave-ahead: woven ahead");
-        List<String> loadedChanged = weaves.keySet().stream().filter(c -> c.startsWith(CHANGED)
-                && weaves.get(c).stream().anyMatch(w -> w.startsWith("main: "))).toList();
-        assertThat(loadedChanged).hasSizeGreaterThan(3);
-        for (String type : loadedChanged) {
-            // woven once (an interface: left unchanged once), by one thread or the other
-            assertThat(weaves.get(type)).as(type)
-                    .containsAnyOf("main: ahead", "main: ahead unchanged", "main: woven", "main: unchanged")
-                    .filteredOn(w -> w.matches(".*: (woven|unchanged)( ahead)?")).hasSize(1);
-        }
-        assertThat(loadedChanged.stream().filter(c -> weaves.get(c).contains("main: ahead"))).isNotEmpty();
-        assertThat(weaves.entrySet().stream().filter(e -> !e.getKey().startsWith(CHANGED))
-                .flatMap(e -> e.getValue().stream().map(w -> e.getKey() + " " + w))
-                .filter(w -> w.contains(" main: woven"))).as("classes woven by the main thread that had not changed")
-                .isEmpty();
-        assertThat(output()).contains("GROUTINES ARE ENABLED");
-        assertNoSpuriousLines(output());
     }
 
     @Test
