@@ -430,7 +430,7 @@ public final class WeaveScope {
             // the hash code of each prefix as String.hashCode() computes it: of the name as it is (for a package)
             // and with each $ read as . (for a class)
             // (a name that begins with . or $ is matched whole only: so it always was)
-            boolean prefixes = binaryName.charAt(0) != '.' && binaryName.charAt(0) != '$';
+            boolean prefixes = !binaryName.isEmpty() && binaryName.charAt(0) != '.' && binaryName.charAt(0) != '$';
             int raw = 0;
             int dotted = 0;
             for (int i = 0, length = binaryName.length(); i < length; i++) {

@@ -93,6 +93,8 @@ class WeaveScopeMatchTest {
         assertThat(entries.match("r.Outer$AaBB$Deeper")).isTrue();
         assertThat(entries.match("r.Outer$BBAa")).isFalse();
         assertThat(entries.match("r.Outer.AaBB")).isTrue(); // $ and . are one to a class entry, as they always were
+        assertThat(entries.match("")).isFalse();
+        assertThat(entries.match("$AaBB")).isFalse();
     }
 
     /** The entry forms read plainly: what matching meant before it was made to allocate nothing. */
