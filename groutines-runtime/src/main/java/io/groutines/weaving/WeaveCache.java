@@ -142,10 +142,16 @@ final class WeaveCache {
      * @param className the class's binary name
      * @param original the bytes the JVM hands the weaver
      * @return whether the cache has an entry for exactly these bytes (not read: {@link #get} reads it, and misses a
-     *         torn one)
+     *         torn one); an entry found is kept as used, as {@link #get} keeps it, so that the classes a start does
+     *         not load are not pruned while the application is started
      */
     boolean has(String className, byte[] original) {
-        return Files.isRegularFile(fileOf(className, original));
+        Path file = fileOf(className, original);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        touch(file);
+        return true;
     }
 
     /**

@@ -40,6 +40,24 @@ class WeaveCacheTest {
     }
 
     @Test
+    void askedWhetherItHasAnEntryItKeepsTheEntryAsUsed() throws Exception {
+        WeaveCache cache = WeaveCache.open(this.dir, new byte[] { 1 });
+        assertThat(cache.has("com.example.Foo", ORIGINAL)).isFalse();
+        cache.put("com.example.Foo", ORIGINAL, new WeaveCache.Entry(WOVEN, List.of()));
+        Path entry;
+        try (Stream<Path> files = Files.walk(this.dir)) {
+            entry = files.filter(f -> f.getFileName().toString().startsWith("com.example.Foo-")).findFirst().orElseThrow();
+        }
+        FileTime longAgo = FileTime.from(Instant.now().minus(Duration.ofDays(WeaveCache.STALE_DAYS + 1)));
+        Files.setLastModifiedTime(entry, longAgo);
+        assertThat(cache.has("com.example.Foo", ORIGINAL)).isTrue();
+        assertThat(cache.has("com.example.Foo", new byte[] { (byte) 0xCA, (byte) 0xFE, 3 })).as("changed bytes").isFalse();
+        assertThat(cache.has("com.example.Bar", ORIGINAL)).as("another class, the same bytes").isFalse();
+        // a class the start does not load is asked for by the thread that weaves ahead only: it must not go stale
+        assertThat(Files.getLastModifiedTime(entry).toInstant()).isAfter(Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    @Test
     void aClassTheWeaverLeftAsItWasIsKeptAsSuch() {
         WeaveCache cache = WeaveCache.open(this.dir, new byte[] { 1 });
         cache.put("com.example.Api", ORIGINAL, new WeaveCache.Entry(null, List.of()));
