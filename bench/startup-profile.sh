@@ -66,7 +66,8 @@ done
 
 # the agent's events, per start averaged over the starts: durations in ms
 for v in $VARIANTS; do
-    cat "$OUT/$v"-[0-9]*/events.txt | awk -v variant="$v" -v starts="$STARTS" '
+    # this run's starts only: directories of an earlier run with more rounds stay beside them
+    for round in $(seq 1 "$STARTS"); do cat "$OUT/$v-$round/events.txt"; done | awk -v variant="$v" -v starts="$STARTS" '
         function ms(value, unit) { if (unit == "s") return value * 1000; if (unit == "us" || unit == "µs") return value / 1000; if (unit == "ns") return value / 1e6; return value }
         function flush() {
             if (kind == "start") { scan += s; wstart += w }
@@ -94,7 +95,7 @@ done | tee "$OUT/events.txt"
 # (io.groutines, not the demo) has no Spring, Hibernate or H2 frame leafward of it — where the starter only asks
 # Spring for a bean the groutines need, the work is the application's, done earlier.
 for v in $VARIANTS; do
-    cat "$OUT/$v"-[0-9]*/samples.txt | awk -v variant="$v" -v starts="$STARTS" '
+    for round in $(seq 1 "$STARTS"); do cat "$OUT/$v-$round/samples.txt"; done | awk -v variant="$v" -v starts="$STARTS" '
         function flush() {
             if (thread == "groutines-weave-ahead") ahead++
             if (thread != "main") return
