@@ -18,6 +18,8 @@
 #   agent-on-here     agent-on without weaving ahead (-Dgroutines.weave.ahead=false): every class woven by the thread
 #                     that loads it, as before weaving ahead was there
 #   attach-on-here    attach-on without weaving ahead
+#   agent-on-aspectj  agent-on with every class woven by AspectJ's weaver (-Dgroutines.weave.direct=false), as
+#                     before the direct weaver
 #   agent-on-edited   agent-on-cached after an edit: before each start the cache entries of the classes EDITED names
 #                     are deleted, as a rebuild that changed those classes leaves them unfound
 #   empty-agent       none with -javaagent of an agent whose premain does nothing (built here): what any -javaagent
@@ -131,6 +133,7 @@ variant_args() {
         agent-on-narrow)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
         agent-on-edited)  JVM+=("$AGENT_FLAG"); APP=("${ON[@]}"); EDIT=1 ;;
         agent-on-here)    JVM+=("$AGENT_FLAG" -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
+        agent-on-aspectj) JVM+=("$AGENT_FLAG" -Dgroutines.weave.direct=false); APP=("${ON[@]}"); COLD=1 ;;
         attach-on-here)   JVM+=(${ATTACH[@]+"${ATTACH[@]}"} -Dgroutines.weave.ahead=false); APP=("${ON[@]}"); COLD=1 ;;
         empty-agent)      JVM+=("-javaagent:$(empty_agent)"); APP=("${OFF[@]}"); CACHE="" ;;
         transformer-agent) JVM+=("-javaagent:$(transformer_agent)"); APP=("${OFF[@]}"); CACHE="" ;;

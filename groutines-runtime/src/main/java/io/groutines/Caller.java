@@ -19,8 +19,11 @@ final class Caller {
 
     private static final StackWalker WALKER = StackWalker.getInstance(Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE));
 
-    /** The body of a method woven with around advice, moved by AspectJ: {@code run_aroundBody0}. */
-    private static final Pattern MOVED_BODY = Pattern.compile("(.+)_aroundBody\\d+");
+    /**
+     * The body of a woven method, moved by the weaver: by AspectJ's into {@code run_aroundBody0}, by the groutines'
+     * own into {@code run$original}.
+     */
+    private static final Pattern MOVED_BODY = Pattern.compile("(.+?)(?:_aroundBody\\d+|\\$original)");
 
     private Caller() {
     }

@@ -14,15 +14,18 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Why the hot path keeps a specialised form of the interception protocol: the same woven call, {@code long sum(int
- * ...)} of the woven {@code Adder}, through the two forms the agent weaves, dormant and listened.
+ * The same woven call, {@code long sum(int ...)} of the woven {@code Adder}, with eight and with nine parameters,
+ * dormant and listened: where AspectJ's weaver weaves (with {@code -Dgroutines.weave.direct=false}, or for the classes
+ * the direct weaver leaves to it), these are its two forms of the interception protocol; the direct weaver, which
+ * weaves both here, writes one form for every arity.
  * <ul>
- * <li>{@code ...Eight} — {@code sum8}, eight {@code int} parameters: the widest method whose around advice
+ * <li>{@code ...Eight} — {@code sum8}, eight {@code int} parameters: AspectJ's widest method whose around advice
  * ({@code WovenCalls}, generated per arity) binds its arguments one by one and runs the protocol inline; dormant, it
  * costs one volatile read.</li>
- * <li>{@code ...Nine} — {@code sum9}, the same with a ninth parameter: the narrowest method that goes through the
- * generic form ({@code WideCalls} and {@code Interception.intercept}, the routine shared with Spring proxies), where
- * the weaver builds a join point and boxes the arguments before the advice runs, even dormant.</li>
+ * <li>{@code ...Nine} — {@code sum9}, the same with a ninth parameter: under AspectJ's weaver the narrowest method
+ * that goes through the generic form ({@code WideCalls} and {@code Interception.intercept}, the routine shared with
+ * Spring proxies), where the weaver builds a join point and boxes the arguments before the advice runs, even
+ * dormant; under the direct weaver, the same form as {@code sum8}.</li>
  * </ul>
  * Each beside its unwoven twin ({@code plain.Adder}), the baseline; {@code listened...}: one groutine of the measuring
  * thread's hub handles every call at ENTER and at EXIT, as in {@code DispatchBenchmark.listenedCall}; dormant: nobody

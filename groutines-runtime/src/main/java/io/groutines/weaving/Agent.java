@@ -218,7 +218,8 @@ public final class Agent {
         // what decides the woven bytes: the aspects, the code that hands classes to AspectJ and keeps its output
         // (the agent's jar), AspectJ (its jar), the weaver's options, the Java version
         String identity = codeOf(Agent.class.getName()) + "\n" + codeOf("org.aspectj.weaver.loadtime.Agent") + "\njava "
-                + System.getProperty("java.specification.version") + "\n" + aopXml(false);
+                + System.getProperty("java.specification.version") + "\n" + aopXml(false)
+                + (weavesDirectly() ? "\ndirect weaver " + DirectWeaver.VERSION : "");
         return WeaveCache.open(dir, identity.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -237,6 +238,7 @@ public final class Agent {
             }
             StringBuilder classes = new StringBuilder(className);
             for (String name : List.of(className, ASPECTS.get(0), ASPECTS.get(1), ScopedWeaver.class.getName(),
+                    DirectWeaver.class.getName(),
                     WeaveCache.class.getName(), AspectJClosures.class.getName())) {
                 try (InputStream in = type.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
                     classes.append(' ').append(in == null ? 0 : java.util.Arrays.hashCode(in.readAllBytes()));
@@ -285,6 +287,22 @@ public final class Agent {
         org.aspectj.weaver.Dump.setDumpOnException(Boolean.parseBoolean(System.getProperty(DUMP_PROPERTY)));
     }
 
+    /** The {@code aop.xml} files the launch named itself, before the agent added its own; null for none. */
+    private static volatile String givenConfiguration;
+
+    private static volatile boolean configured;
+
+    /**
+     * Whether classes are woven by the {@link DirectWeaver}, AspectJ's weaver weaving only what it leaves: unless
+     * {@value ScopedWeaver#DIRECT_PROPERTY} is {@code false}, or the launch gave AspectJ {@code aop.xml} files of its
+     * own, whose aspects must see every class.
+     */
+    static boolean weavesDirectly() {
+        String given = configured ? givenConfiguration : System.getProperty(CONFIGURATION_PROPERTY);
+        return LaunchProperties.ofThisJvm().getBoolean(ScopedWeaver.DIRECT_PROPERTY).orElse(true)
+                && (given == null || given.isBlank());
+    }
+
     private static void configureWeaver() {
         quietWeaver();
         try {
@@ -294,6 +312,8 @@ public final class Agent {
             file.toFile().deleteOnExit();
             String own = file.toUri().toString();
             String given = System.getProperty(CONFIGURATION_PROPERTY);
+            givenConfiguration = given == null || given.isBlank() ? null : given;
+            configured = true;
             System.setProperty(CONFIGURATION_PROPERTY, given == null || given.isBlank() ? own : given + ";" + own);
             if ((given == null || given.isBlank()) && System.getProperty(LIGHT_PARSER_PROPERTY) == null) {
                 // only the agent's own aop.xml: AspectJ's small parser reads it, without starting a JAXP parser

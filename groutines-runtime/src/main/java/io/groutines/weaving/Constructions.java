@@ -55,7 +55,16 @@ final class Constructions {
      * @param args the constructor's arguments
      */
     static void enter(JoinPoint.StaticPart part, Object self, Object[] args) {
-        Constructor<?> constructor = ((ConstructorSignature) part.getSignature()).getConstructor();
+        enter(((ConstructorSignature) part.getSignature()).getConstructor(), self, args);
+    }
+
+    /**
+     * ENTER of a constructor's execution, as {@link DirectWeaver} writes it.
+     * @param constructor the constructor
+     * @param self the object under construction, only to match the EXIT
+     * @param args the constructor's arguments
+     */
+    static void enter(Constructor<?> constructor, Object self, Object[] args) {
         Call invocation = Interception.observe(constructor, args);
         if (invocation != null) {
             TOP.set(new Entry(self, invocation, TOP.get()));

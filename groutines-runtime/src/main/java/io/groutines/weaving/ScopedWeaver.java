@@ -19,8 +19,9 @@ import io.groutines.discovery.ApplicationCode;
 import org.aspectj.weaver.bcel.asm.AsmDetector;
 
 /**
- * AspectJ's load-time weaver, given only the classes in the {@link WeaveScope} ({@link Weaving#accepts}): the scope is
- * decided here, by name, before AspectJ parses anything, so classes outside it cost one check. Never given: classes
+ * The weavers, given only the classes in the {@link WeaveScope} ({@link Weaving#accepts}): the scope is decided here,
+ * by name, before anything is parsed, so classes outside it cost one check. A class is woven by the
+ * {@link DirectWeaver} where it can ({@link Agent#weavesDirectly}), otherwise by AspectJ's load-time weaver. Never given: classes
  * being redefined or retransformed (AspectJ cannot weave a loaded class again), classes of the bootstrap loader,
  * hidden and generated classes. A failure to weave one class leaves that class unwoven and is reported once, with
  * the class and the cause ({@link WeaverMessages}); it never fails the class's loading, never writes an
@@ -44,6 +45,17 @@ final class ScopedWeaver implements ClassFileTransformer {
     /** The loaders AspectJ has been given a class of: the first class of each pays for its weaver's set-up. */
     private static final Set<ClassLoader> SET_UP = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+    /**
+     * {@code -Dgroutines.weave.direct=false}: every class is woven by AspectJ's weaver, as before the direct weaver
+     * existed — to compare the two, or should the direct weaver be wrong about a class.
+     */
+    static final String DIRECT_PROPERTY = "groutines.weave.direct";
+
+    /** Whether classes are woven by {@link DirectWeaver} ({@link Agent#weavesDirectly}). */
+    private static final boolean DIRECT = Agent.weavesDirectly();
+
+    private static final boolean VERBOSE = Boolean.getBoolean(WeaveScope.VERBOSE_PROPERTY);
+
     /** The gate in place in this JVM, if any. */
     private static volatile ScopedWeaver installed;
 
@@ -56,22 +68,27 @@ final class ScopedWeaver implements ClassFileTransformer {
 
     private final Predicate<String> accepts;
 
+    /** Whether classes are woven by {@link DirectWeaver} where it can, AspectJ's weaver weaving the rest. */
+    private final boolean direct;
+
     private final WeaveCache cache;
 
     /** Weaves the application's classes before they are loaded; null where it does not ({@link WeaveAhead#wanted}). */
     private final WeaveAhead ahead;
 
     /**
-     * @param aspectj AspectJ's transformer
+     * @param aspectj AspectJ's transformer, which weaves every class
      * @param accepts whether a class (binary name) is given to it
      * @param cache where woven classes are kept across JVMs; null for none
      */
     ScopedWeaver(ClassFileTransformer aspectj, Predicate<String> accepts, WeaveCache cache) {
-        this(() -> aspectj, accepts, cache);
+        this(() -> aspectj, false, accepts, cache);
     }
 
-    private ScopedWeaver(Supplier<ClassFileTransformer> start, Predicate<String> accepts, WeaveCache cache) {
+    private ScopedWeaver(Supplier<ClassFileTransformer> start, boolean direct, Predicate<String> accepts,
+            WeaveCache cache) {
         this.start = start;
+        this.direct = direct;
         this.accepts = accepts;
         this.cache = cache;
         this.ahead = cache != null && WeaveAhead.wanted() ? new WeaveAhead(accepts, cache) : null;
@@ -84,7 +101,7 @@ final class ScopedWeaver implements ClassFileTransformer {
      * @param cache where woven classes are kept across JVMs; null for none
      */
     static void install(Instrumentation inst, WeaveCache cache) {
-        ScopedWeaver gate = new ScopedWeaver(() -> startAspectJ(inst), Weaving::accepts, cache);
+        ScopedWeaver gate = new ScopedWeaver(() -> startAspectJ(inst), DIRECT, Weaving::accepts, cache);
         installed = gate;
         inst.addTransformer(gate);
     }
@@ -256,8 +273,10 @@ final class ScopedWeaver implements ClassFileTransformer {
         Weave weave = new Weave(binaryName);
         CURRENT.set(weave);
         try {
-            byte[] woven = aspectj().transform(loader, binaryName.replace('.', '/'), null, protectionDomain, classfileBuffer);
-            if (!AsmDetector.isAsmAround) {
+            DirectWeaver.Woven direct = direct(loader, binaryName, classfileBuffer);
+            byte[] woven = direct != null ? direct.bytes()
+                    : aspectj().transform(loader, binaryName.replace('.', '/'), null, protectionDomain, classfileBuffer);
+            if (direct == null && !AsmDetector.isAsmAround) {
                 // AspectJ could not add the stack maps to this class (it printed why) and turned stack maps off for
                 // every class after it; the bytes it returned would not verify. This class stays unwoven, the rest not.
                 Throwable cause = AsmDetector.rootCause;
@@ -295,6 +314,33 @@ final class ScopedWeaver implements ClassFileTransformer {
             else {
                 CURRENT.set(outer);
             }
+        }
+    }
+
+    /**
+     * Weaves a class with {@link DirectWeaver} where it can: in a loader that sees this runtime, unless AspectJ must
+     * see the class (the launch named {@code aop.xml} files of its own, {@link #DIRECT_PROPERTY} is {@code false}).
+     * @return the woven class, or {@code null} when AspectJ weaves it
+     */
+    private DirectWeaver.Woven direct(ClassLoader loader, String binaryName, byte[] bytes) {
+        if (!direct || !seesAspects(loader)) {
+            return null;
+        }
+        try {
+            DirectWeaver.Woven woven = DirectWeaver.weave(loader, bytes);
+            if (woven != null && VERBOSE) {
+                System.err.println("[groutines] " + binaryName + ": " + (woven.bytes() == bytes ? "nothing to weave"
+                        : "woven directly, " + woven.methods() + " methods and " + woven.constructors() + " constructors"));
+            }
+            return woven;
+        }
+        catch (RuntimeException | LinkageError ex) {
+            // a class file this weaver cannot rewrite (a type its stack maps need is not found as a resource, a
+            // constructor near the size limit): AspectJ weaves it, or reports why it cannot
+            if (VERBOSE) {
+                System.err.println("[groutines] " + binaryName + ": left to AspectJ (" + ex + ")");
+            }
+            return null;
         }
     }
 

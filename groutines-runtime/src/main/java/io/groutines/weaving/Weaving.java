@@ -284,14 +284,16 @@ public final class Weaving {
     }
 
     /**
-     * The weaver adds a static field {@code ajc$tjp_N} for each join point it advises with the groutines aspects,
-     * which use {@code thisJoinPointStaticPart} at every one. Reading declared fields neither initializes the class
+     * AspectJ's weaver adds a static field {@code ajc$tjp_N} for each join point it advises with the groutines
+     * aspects, which use {@code thisJoinPointStaticPart} at every one; the {@link DirectWeaver} one field,
+     * {@value WovenCode#MARKER}. Reading declared fields neither initializes the class
      * nor runs its code.
      */
     static boolean isWoven(Class<?> type) {
         try {
             for (Field f : type.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) && f.getName().startsWith("ajc$tjp_")) {
+                if (Modifier.isStatic(f.getModifiers())
+                        && (f.getName().startsWith("ajc$tjp_") || f.getName().equals(WovenCode.MARKER))) {
                     return true;
                 }
             }

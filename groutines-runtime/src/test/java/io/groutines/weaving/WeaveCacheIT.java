@@ -36,20 +36,39 @@ class WeaveCacheIT {
     /** AspectJ's load-time weaving agent: started only when a class must be woven. */
     private static final String ASPECTJ_AGENT = "org.aspectj.weaver.loadtime.ClassPreProcessorAgentAdapter";
 
+    /** Every class woven by AspectJ's weaver, as before the direct weaver. */
+    private static final String ASPECTJ_WEAVES = "-D" + ScopedWeaver.DIRECT_PROPERTY + "=false";
+
     @TempDir
     Path work;
 
     @Test
-    void aSecondStartTakesEveryClassFromTheCacheAndNeverSetsUpTheWeaver() throws Exception {
+    void aSecondStartTakesEveryClassFromTheCache() throws Exception {
         Path classes = application("target/classes");
         Path cache = this.work.resolve("cache");
         Start first = start(classes, cache);
         assertThat(first.values).containsEntry("plain", "1,9").containsEntry("patched", "42,99")
                 .containsEntry("status", "WOVEN,WOVEN").containsEntry("cached", "0").containsEntry("failed", "0");
-        assertThat(first.loaded(WEAVER_WORLD)).isTrue();
+        assertThat(first.loaded(ASPECTJ_AGENT)).as("AspectJ's agent started for classes the direct weaver weaves").isFalse();
         assertThat(first.values.get("cache")).startsWith(cache.toString());
 
         Start second = start(classes, cache);
+        assertThat(second.values).containsEntry("plain", "1,9").containsEntry("patched", "42,99")
+                .containsEntry("status", "WOVEN,WOVEN").containsEntry("failed", "0")
+                .containsEntry("woven", first.values.get("woven")).containsEntry("cached", first.values.get("woven"));
+        assertThat(second.loaded(ASPECTJ_AGENT)).isFalse();
+    }
+
+    @Test
+    void withAspectJsWeaverASecondStartNeverSetsUpTheWeaverAndTakesTheClosuresFromTheCacheToo() throws Exception {
+        Path classes = application("target/classes");
+        Path cache = this.work.resolve("cache");
+        Start first = start(classes, cache, ASPECTJ_WEAVES);
+        assertThat(first.values).containsEntry("plain", "1,9").containsEntry("patched", "42,99")
+                .containsEntry("status", "WOVEN,WOVEN").containsEntry("cached", "0").containsEntry("failed", "0");
+        assertThat(first.loaded(WEAVER_WORLD)).isTrue();
+
+        Start second = start(classes, cache, ASPECTJ_WEAVES);
         assertThat(second.values).containsEntry("plain", "1,9").containsEntry("patched", "42,99")
                 .containsEntry("status", "WOVEN,WOVEN").containsEntry("failed", "0")
                 .containsEntry("woven", first.values.get("woven")).containsEntry("cached", first.values.get("woven"));
@@ -57,6 +76,10 @@ class WeaveCacheIT {
         assertThat(second.loaded(ASPECTJ_AGENT)).as("AspectJ's agent started in the second JVM").isFalse();
         // the nine-parameter method's closure came from the cache too: the patched call went through it
         assertThat(second.loaded("io.groutines.weaving.cached.Wide$AjcClosure1")).isTrue();
+
+        Start direct = start(classes, cache);
+        assertThat(direct.values).as("what AspectJ wove is not taken for what the direct weaver weaves")
+                .containsEntry("cached", "0").containsEntry("patched", "42,99");
     }
 
     @Test
@@ -73,11 +96,9 @@ class WeaveCacheIT {
         long woven = Long.parseLong(first.values.get("woven"));
         assertThat(second.values).containsEntry("woven", String.valueOf(woven))
                 .containsEntry("cached", String.valueOf(woven - 1));
-        assertThat(second.loaded(WEAVER_WORLD)).isTrue();
 
         Start third = start(classes, cache);
         assertThat(third.values).containsEntry("plain", "2,9").containsEntry("cached", String.valueOf(woven));
-        assertThat(third.loaded(WEAVER_WORLD)).isFalse();
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.groutines.weaving.direct;
+
+/** A superclass with a final field its constructor writes. */
+public class Base {
+
+    final Part part;
+
+    Base(Part part) {
+        this.part = part;
+    }
+
+    public Part part() {
+        return this.part;
+    }
+}
