@@ -38,8 +38,6 @@ import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Weaves the groutines' one shape into a class with the JDK's class-file API, the way AspectJ weaves
@@ -50,7 +48,7 @@ import java.util.Set;
  * ({@code -Dgroutines.weave.direct=false} weaves every class with AspectJ's).
  *
  * <p>A method {@code m} keeps its name, descriptor, flags and annotations, and its body moves unchanged, with its
- * stack maps, into a private synthetic {@code m$original}. The new {@code m} tests {@code Interception.armed()} and
+ * stack maps, into a private static synthetic {@code m$original} (an instance method's receiver its first parameter). The new {@code m} tests {@code Interception.armed()} and
  * {@code Interception.awaits("m")}, and runs {@code m$original} when either says no; otherwise it makes the call: ENTER
  * with the receiver and the boxed arguments, the original or the groutine's result, EXIT. The {@code Method} it names is
  * a dynamic constant of the class, resolved at the first armed call. A constructor is observed, not wrapped (the JVM
@@ -144,15 +142,11 @@ final class DirectWeaver {
             }
         }
         boolean isInterface = model.flags().has(AccessFlag.INTERFACE);
-        Set<String> declared = new HashSet<>();
-        for (MethodModel m : model.methods()) {
-            declared.add(m.methodName().stringValue() + m.methodType().stringValue());
-        }
         int methods = 0;
         int constructors = 0;
         for (MethodModel m : model.methods()) {
             if (wraps(m)) {
-                if (declared.contains(m.methodName().stringValue() + WovenCode.ORIGINAL + m.methodType().stringValue())) {
+                if (declaresName(model, m.methodName().stringValue() + WovenCode.ORIGINAL)) {
                     return null; // a name taken: not ours to decide
                 }
                 methods++;
@@ -204,6 +198,15 @@ final class DirectWeaver {
         return new Woven(woven, methods, observed[0]);
     }
 
+    private static boolean declaresName(ClassModel model, String name) {
+        for (MethodModel m : model.methods()) {
+            if (m.methodName().equalsString(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A method whose execution is wrapped: every one with a body but the compiler's and other tools' additions. */
     private static boolean wraps(MethodModel m) {
         String name = m.methodName().stringValue();
@@ -223,10 +226,13 @@ final class DirectWeaver {
         int flags = m.flags().flagsMask();
         boolean isStatic = (flags & ClassFile.ACC_STATIC) != 0;
         String original = name + WovenCode.ORIGINAL;
-        int originalFlags = (flags & (ClassFile.ACC_STATIC | ClassFile.ACC_STRICT)) | ClassFile.ACC_PRIVATE
+        // static, the receiver its first parameter, as AspectJ moves a body: the same bytecode and stack maps (local 0
+        // is the receiver either way), and never an instance method that frameworks would take for a getter or setter
+        int originalFlags = ClassFile.ACC_STATIC | (flags & ClassFile.ACC_STRICT) | ClassFile.ACC_PRIVATE
                 | ClassFile.ACC_SYNTHETIC;
+        MethodTypeDesc originalType = isStatic ? type : type.insertParameterTypes(0, owner);
         CodeModel body = m.code().orElseThrow();
-        builder.withMethod(original, type, originalFlags, method -> method.with(body));
+        builder.withMethod(original, originalType, originalFlags, method -> method.with(body));
         DirectMethodHandleDesc.Kind kind = isStatic
                 ? isInterface ? DirectMethodHandleDesc.Kind.INTERFACE_STATIC : DirectMethodHandleDesc.Kind.STATIC
                 : (flags & ClassFile.ACC_PRIVATE) != 0
@@ -342,12 +348,7 @@ final class DirectWeaver {
 
     private static void invokeOriginal(CodeBuilder code, ClassDesc owner, boolean isInterface, boolean isStatic,
             String original, MethodTypeDesc type) {
-        if (isStatic) {
-            code.invokestatic(owner, original, type, isInterface);
-        }
-        else {
-            code.invokespecial(owner, original, type, isInterface);
-        }
+        code.invokestatic(owner, original, isStatic ? type : type.insertParameterTypes(0, owner), isInterface);
     }
 
     /** Pushes a new {@code Object[]} of the method's arguments, primitive ones boxed. */

@@ -57,7 +57,8 @@ class DirectWeaverTest {
             assertThat(members(type)).as(plain.getName()).isEqualTo(members(plain));
             assertThat(Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().endsWith(WovenCode.ORIGINAL)))
                     .as("moved bodies of " + plain.getName())
-                    .allMatch(m -> Modifier.isPrivate(m.getModifiers()) && m.isSynthetic())
+                    .allMatch(m -> Modifier.isPrivate(m.getModifiers()) && Modifier.isStatic(m.getModifiers())
+                            && m.isSynthetic())
                     .hasSize((int) Arrays.stream(plain.getDeclaredMethods())
                             .filter(m -> !m.isSynthetic() && !Modifier.isAbstract(m.getModifiers())).count());
             Field mark = type.getDeclaredField(WovenCode.MARKER);
@@ -82,6 +83,7 @@ class DirectWeaverTest {
         assertThat(call(shapes, "callsHidden", 5)).isEqualTo(11);
         assertThat(call(shapes, "nine", 1, 2, 3, 4, 5, 6, 7, 8, 9)).isEqualTo("123456789");
         assertThat(call(shapes, "array", 3)).isEqualTo(new int[] { 0, 1, 2 });
+        assertThat(call(shapes, "describe")).as("a super call in a moved body").isEqualTo("shapes over base");
         assertThat(call(shapes, "branches", -1)).isEqualTo("negative");
         assertThat(call(shapes, "branches", 0)).isEqualTo("zero");
         assertThat(call(shapes, "branches", 1)).isEqualTo("caught one");

@@ -9,6 +9,10 @@ public class Base {
         this.part = part;
     }
 
+    public String describe() {
+        return "base";
+    }
+
     public Part part() {
         return this.part;
     }

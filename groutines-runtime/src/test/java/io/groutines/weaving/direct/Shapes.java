@@ -68,6 +68,11 @@ public class Shapes extends Base {
     public void nothing() {
     }
 
+    @Override
+    public String describe() {
+        return "shapes over " + super.describe();
+    }
+
     public long seed() {
         return this.seed;
     }
