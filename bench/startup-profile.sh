@@ -35,6 +35,7 @@ variant_args() {
         agent-on|agent-on-cached)   JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${ON[@]}") ;;
         attach-on|attach-on-cached) APP=("${ON[@]}") ;;
         agent-off)                  JVM+=("-javaagent:$ROOT/$AGENT"); APP=(--groutines.enabled=false) ;;
+        agent-on-aspectj)           JVM+=("-javaagent:$ROOT/$AGENT" -Dgroutines.weave.direct=false); APP=("${ON[@]}") ;;
         agent-on-narrow)            JVM+=("-javaagent:$ROOT/$AGENT"); APP=("${ON[@]}" --groutines.weave.application-packages=false) ;;
         *) log "unknown variant $1"; exit 1 ;;
     esac

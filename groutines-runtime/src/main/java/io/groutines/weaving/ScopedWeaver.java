@@ -123,7 +123,7 @@ final class ScopedWeaver implements ClassFileTransformer {
 
     private WeaveCache.Entry weaveAhead(ClassLoader loader, String className, ProtectionDomain domain, byte[] bytes) {
         Object event = WeaverEvents.beginWeave();
-        return weave(loader, className, domain, bytes, event, event != null && SET_UP.add(loader), true);
+        return weave(loader, className, domain, bytes, event, true);
     }
 
     /** Starts AspectJ's weaving agent, and returns the transformer it would have registered, to be called here. */
@@ -215,8 +215,7 @@ final class ScopedWeaver implements ClassFileTransformer {
             WeaverEvents.endWeave(event, binaryName, loader, cached.woven() != null ? from : from + " unchanged", false);
             return cached.woven();
         }
-        boolean setUp = event != null && SET_UP.add(loader);
-        WeaveCache.Entry woven = weave(loader, binaryName, protectionDomain, classfileBuffer, event, setUp, false);
+        WeaveCache.Entry woven = weave(loader, binaryName, protectionDomain, classfileBuffer, event, false);
         if (woven != null) {
             if (woven.woven() != null) {
                 Weaving.woven();
@@ -267,13 +266,16 @@ final class ScopedWeaver implements ClassFileTransformer {
      *         it failed so that the class stays unwoven, or, ahead, when the weaver reported a failure
      */
     private WeaveCache.Entry weave(ClassLoader loader, String binaryName, ProtectionDomain protectionDomain,
-            byte[] classfileBuffer, Object event, boolean setUp, boolean ahead) {
+            byte[] classfileBuffer, Object event, boolean ahead) {
         String outcome = ahead ? " ahead" : "";
         Weave outer = CURRENT.get();
         Weave weave = new Weave(binaryName);
         CURRENT.set(weave);
+        boolean setUp = false;
         try {
             DirectWeaver.Woven direct = direct(loader, binaryName, classfileBuffer);
+            // the first class AspectJ weaves for a loader pays for its weaver's set-up there (the recorder says so)
+            setUp = direct == null && event != null && SET_UP.add(loader);
             byte[] woven = direct != null ? direct.bytes()
                     : aspectj().transform(loader, binaryName.replace('.', '/'), null, protectionDomain, classfileBuffer);
             if (direct == null && !AsmDetector.isAsmAround) {
@@ -283,7 +285,7 @@ final class ScopedWeaver implements ClassFileTransformer {
                 AsmDetector.rootCause = null;
                 AsmDetector.isAsmAround = true;
                 WeaverMessages.failed(binaryName, cause, "the weaver could not compute its stack map frames");
-                WeaverEvents.endWeave(event, binaryName, loader, "failed" + outcome, setUp);
+                WeaverEvents.endWeave(event, binaryName, loader, "failed" + outcome, setUp, "AspectJ");
                 return null;
             }
             boolean changed = woven != null && woven != classfileBuffer;
@@ -296,7 +298,8 @@ final class ScopedWeaver implements ClassFileTransformer {
                 }
             }
             WeaverEvents.endWeave(event, binaryName, loader,
-                    (weave.failed ? "failed" : changed ? "woven" : "unchanged") + outcome, setUp);
+                    (weave.failed ? "failed" : changed ? "woven" : "unchanged") + outcome, setUp,
+                    direct != null ? "direct" : "AspectJ");
             if (weave.failed && ahead) {
                 return null; // the thread that loads the class weaves it again, and the weaver's report is its
             }

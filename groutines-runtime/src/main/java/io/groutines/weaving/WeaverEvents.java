@@ -66,6 +66,15 @@ final class WeaverEvents {
      * @param firstOfLoader whether AspectJ set up its weaver for this loader while weaving the class
      */
     static void endWeave(Object event, String className, ClassLoader loader, String outcome, boolean firstOfLoader) {
+        endWeave(event, className, loader, outcome, firstOfLoader, null);
+    }
+
+    /**
+     * Ends the event {@link #beginWeave} returned, for a class a weaver was given.
+     * @param weaver which weaver it was: {@code direct} ({@link DirectWeaver}) or {@code AspectJ}
+     */
+    static void endWeave(Object event, String className, ClassLoader loader, String outcome, boolean firstOfLoader,
+            String weaver) {
         if (event instanceof WeaveEvent weave) {
             weave.end();
             if (weave.shouldCommit()) {
@@ -73,6 +82,7 @@ final class WeaverEvents {
                 weave.loader = loader.getClass().getName();
                 weave.outcome = outcome;
                 weave.firstOfLoader = firstOfLoader;
+                weave.weaver = weaver;
                 weave.commit();
             }
         }
@@ -167,6 +177,10 @@ final class WeaverEvents {
         @Description("woven, unchanged, cached, cached unchanged, failed; on the thread that weaves ahead, followed by "
                 + "'ahead'; ahead, ahead unchanged: taken as woven ahead by the thread that loads the class")
         String outcome;
+
+        @Label("Weaver")
+        @Description("direct (the groutines' own weaver) or AspectJ; none for a class taken from the cache or as woven ahead")
+        String weaver;
 
         @Label("Weaver Set-Up")
         @Description("AspectJ set up its weaver for this class loader (its world, the aspects) while weaving this class")

@@ -38,6 +38,10 @@ class WeaverEventsIT {
                     assertThat(e.getString("className")).isEqualTo("io.groutines.weaving.application.Recorded");
                     assertThat(e.getString("outcome")).isIn("woven", "cached", "ahead"); // ahead: woven by the thread that weaves ahead
                     assertThat(e.getDuration()).isPositive();
+                    if (e.getString("outcome").equals("woven")) {
+                        assertThat(e.getString("weaver")).isEqualTo("direct");
+                        assertThat(e.getBoolean("firstOfLoader")).as("AspectJ's set-up").isFalse();
+                    }
                 });
         assertThat(events).filteredOn(e -> e.getEventType().getName().equals("io.groutines.AgentStart"))
                 .singleElement().satisfies(e -> {
