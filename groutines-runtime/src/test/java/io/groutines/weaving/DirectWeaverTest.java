@@ -9,11 +9,13 @@ import io.groutines.weaving.direct.Level;
 import io.groutines.weaving.direct.Named;
 import io.groutines.weaving.direct.Part;
 import io.groutines.weaving.direct.Shapes;
+import io.groutines.weaving.direct.Ticket;
 
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassFileVersion;
@@ -44,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DirectWeaverTest {
 
-    private static final List<Class<?>> SHAPES = List.of(Shapes.class, Base.class, Part.class, Named.class, Level.class);
+    private static final List<Class<?>> SHAPES = List.of(Shapes.class, Base.class, Part.class, Named.class, Level.class,
+            Ticket.class);
 
     private final WovenLoader woven = new WovenLoader();
 
@@ -70,6 +73,14 @@ class DirectWeaverTest {
         assertThat(sorted.getAnnotation(Deprecated.class).since()).isEqualTo("test");
         assertThat(Modifier.isSynchronized(woven.load(Shapes.class).getMethod("add", int.class, long.class).getModifiers()))
                 .isTrue();
+    }
+
+    @Test
+    void aSerializableClassKeepsTheSerialVersionUidTheJvmComputesForIt() throws Throwable {
+        Class<?> ticket = woven.load(Ticket.class);
+        assertThat(Weaving.isWoven(ticket)).isTrue();
+        assertThat(ObjectStreamClass.lookup(ticket).getSerialVersionUID())
+                .isEqualTo(ObjectStreamClass.lookup(Ticket.class).getSerialVersionUID());
     }
 
     @Test
