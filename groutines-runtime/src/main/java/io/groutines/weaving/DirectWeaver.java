@@ -4,10 +4,12 @@ import static java.lang.constant.ConstantDescs.CD_Class;
 import static java.lang.constant.ConstantDescs.CD_MethodHandle;
 import static java.lang.constant.ConstantDescs.CD_MethodHandles_Lookup;
 import static java.lang.constant.ConstantDescs.CD_MethodType;
+import static java.lang.constant.ConstantDescs.CD_Number;
 import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_String;
 import static java.lang.constant.ConstantDescs.CD_Throwable;
 import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_char;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import java.lang.classfile.Attribute;
@@ -38,6 +40,8 @@ import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodHandleDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.AccessFlag;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Weaves the groutines' one shape into a class with the JDK's class-file API, the way AspectJ weaves
@@ -89,6 +93,8 @@ final class DirectWeaver {
     private static final MethodTypeDesc EXIT = MethodTypeDesc.of(CD_Object, CALL, CD_Object, CD_Throwable);
 
     private static final MethodTypeDesc CONSTRUCTING = MethodTypeDesc.of(CD_void, EXECUTABLE, CD_Object, OBJECTS);
+
+    private static final MethodTypeDesc NUMBER = MethodTypeDesc.of(CD_Number, CD_Object, CD_String);
 
     private static final MethodTypeDesc CONSTRUCTED = MethodTypeDesc.of(CD_void, CD_Object, CD_Throwable);
 
@@ -142,11 +148,15 @@ final class DirectWeaver {
             }
         }
         boolean isInterface = model.flags().has(AccessFlag.INTERFACE);
+        Set<String> names = new HashSet<>();
+        for (MethodModel m : model.methods()) {
+            names.add(m.methodName().stringValue());
+        }
         int methods = 0;
         int constructors = 0;
         for (MethodModel m : model.methods()) {
             if (wraps(m)) {
-                if (declaresName(model, m.methodName().stringValue() + WovenCode.ORIGINAL)) {
+                if (names.contains(m.methodName().stringValue() + WovenCode.ORIGINAL)) {
                     return null; // a name taken: not ours to decide
                 }
                 methods++;
@@ -196,15 +206,6 @@ final class DirectWeaver {
         byte[] woven = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.ofResourceParsing(loader).cached())).transformClass(model, transform);
         return new Woven(woven, methods, observed[0]);
-    }
-
-    private static boolean declaresName(ClassModel model, String name) {
-        for (MethodModel m : model.methods()) {
-            if (m.methodName().equalsString(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A method whose execution is wrapped: every one with a body but the compiler's and other tools' additions. */
@@ -379,9 +380,15 @@ final class DirectWeaver {
 
     /** Converts the {@code Object} on the stack to this type, as AspectJ's {@code proceed} does. */
     private static void unbox(CodeBuilder code, ClassDesc type) {
-        if (type.isPrimitive()) {
+        if (type.equals(CD_boolean) || type.equals(CD_char)) {
+            code.invokestatic(WOVEN_CODE, type.displayName() + "Value", MethodTypeDesc.of(type, CD_Object));
+        }
+        else if (type.isPrimitive()) {
+            // a number of any kind, null as zero, then Number's own conversion to this type
             String primitive = type.displayName();
-            code.invokestatic(WOVEN_CODE, primitive + "Value", MethodTypeDesc.of(type, CD_Object));
+            code.ldc(primitive);
+            code.invokestatic(WOVEN_CODE, "number", NUMBER);
+            code.invokevirtual(CD_Number, primitive + "Value", MethodTypeDesc.of(type));
         }
         else if (!type.equals(CD_Object)) {
             code.checkcast(type);

@@ -25,6 +25,8 @@ public final class WovenCode {
     /** The suffix of the method that holds a woven method's original body: {@code save$original}. */
     static final String ORIGINAL = "$original";
 
+    private static final Integer ZERO = 0;
+
     private WovenCode() {
     }
 
@@ -98,31 +100,17 @@ public final class WovenCode {
         throw cannotConvert(value, "char");
     }
 
-    public static byte byteValue(Object value) {
-        return value == null ? 0 : number(value, "byte").byteValue();
-    }
-
-    public static short shortValue(Object value) {
-        return value == null ? 0 : number(value, "short").shortValue();
-    }
-
-    public static int intValue(Object value) {
-        return value == null ? 0 : number(value, "int").intValue();
-    }
-
-    public static long longValue(Object value) {
-        return value == null ? 0 : number(value, "long").longValue();
-    }
-
-    public static float floatValue(Object value) {
-        return value == null ? 0 : number(value, "float").floatValue();
-    }
-
-    public static double doubleValue(Object value) {
-        return value == null ? 0 : number(value, "double").doubleValue();
-    }
-
-    private static Number number(Object value, String type) {
+    /**
+     * A groutine's value for a numeric primitive ({@code byte} to {@code double}), which woven code converts with
+     * {@link Number}'s own {@code intValue()}, {@code longValue()}, ...
+     * @param value the value
+     * @param type the primitive type, for the message
+     * @return the value as a number; zero for {@code null}
+     */
+    public static Number number(Object value, String type) {
+        if (value == null) {
+            return ZERO;
+        }
         if (value instanceof Number n) {
             return n;
         }

@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -173,6 +175,61 @@ class DirectWeaverTest {
         assertThat(frames.get(0)).matches("woven//io\\.groutines\\.weaving\\.direct\\.Shapes\\.sorted\\$original\\(Shapes\\.java:\\d+\\)");
         int threw = thrown.getStackTrace()[0].getLineNumber();
         assertThat(frames.get(1)).isEqualTo("woven//io.groutines.weaving.direct.Shapes.sorted(Shapes.java:" + (threw - 1) + ")");
+    }
+
+    /**
+     * Threads that each make their own new objects and call them, each with a hub whose groutines change every call,
+     * from the first calls on, when the woven class's constants are still being resolved by all of them at once.
+     */
+    @Test
+    void manyThreadsEachWithItsOwnObjectsAndGroutinesSeeOnlyTheirOwnCalls() throws Throwable {
+        Class<?> type = woven.load(Shapes.class);
+        Constructor<?> make = type.getDeclaredConstructor(long.class);
+        Method add = type.getMethod("add", int.class, long.class);
+        int threads = 8;
+        int rounds = 12_500;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long seed = t * 1_000_000L;
+            Thread thread = new Thread(() -> {
+                Object[] constructed = new Object[1];
+                try (Hub hub = Hub.open("thread " + seed)) {
+                    FunctionCall adding = FunctionCall.of(type, "add");
+                    FunctionCall making = FunctionCall.of(type.getName() + ".<init>(long)", woven);
+                    hub.spawn(() -> {
+                        while (true) {
+                            Call call = adding.await(Phase.ENTER);
+                            call.setArg(0, (Integer) call.arg(0) * 2);
+                        }
+                    });
+                    hub.spawn(() -> {
+                        while (true) {
+                            constructed[0] = making.await(Phase.EXIT).returnValue();
+                        }
+                    });
+                    start.await();
+                    for (int i = 0; i < rounds; i++) {
+                        Object shapes = make.newInstance(seed + i);
+                        assertThat(constructed[0]).isSameAs(shapes);
+                        assertThat(add.invoke(shapes, i, 1L)).isEqualTo(seed + i + 2L * i + 1);
+                    }
+                }
+                catch (Throwable ex) {
+                    failures.add(ex);
+                }
+            });
+            running.add(thread);
+            thread.start();
+        }
+        for (Thread thread : running) {
+            thread.join();
+        }
+        assertThat(failures).isEmpty();
+        // with no hub on this thread the same calls are plain again
+        Object plain = make.newInstance(5L);
+        assertThat(add.invoke(plain, 1, 1L)).isEqualTo(7L);
     }
 
     @Test
