@@ -331,8 +331,11 @@ final class ScopedWeaver implements ClassFileTransformer {
         }
         try {
             DirectWeaver.Woven woven = DirectWeaver.weave(loader, bytes);
-            if (woven != null && VERBOSE) {
-                System.err.println("[groutines] " + binaryName + ": " + (woven.bytes() == bytes ? "nothing to weave"
+            if (VERBOSE) {
+                System.err.println("[groutines] " + binaryName + ": " + (woven == null
+                        ? "left to AspectJ (a class file older than Java 11, one AspectJ compiled or wove, or one that "
+                                + "declares a NAME$original of its own)"
+                        : woven.bytes() == bytes ? "nothing to weave"
                         : "woven directly, " + woven.methods() + " methods and " + woven.constructors() + " constructors"));
             }
             return woven;
